@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { AppErrorFilter } from './common/errors/error.filter.js';
+import { ConfigModule } from './config/config.module.js';
+import type { AppConfig } from './config/env.js';
+import { DatabaseModule } from './database/database.module.js';
+import type { DatabaseConnection } from './database/database-connection.js';
+import { HealthModule } from './health/health.module.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
+import { UsersModule } from './users/users.module.js';
+
+/** Imports the feature modules; nothing else lives here. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, db: DatabaseConnection): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forConnection(db),
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        UsersModule,
+        MeetingsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }],
+    };
+  }
+}

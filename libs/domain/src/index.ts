@@ -1,0 +1,3 @@
+export * from './access/meeting-access.js';
+export * from './access/user-admin.js';
+export * from './audit/hash-chain.js';
