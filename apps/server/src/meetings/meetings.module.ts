@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeetingAccessService } from './meeting-access.service.js';
 
-@Module({})
+@Module({ providers: [MeetingAccessService], exports: [MeetingAccessService] })
 export class MeetingsModule {}
