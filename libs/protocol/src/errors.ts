@@ -32,6 +32,14 @@ export const errorMessages = {
     en: 'The meeting has ended or is archived and can no longer be changed',
   },
   invalid_transition: { zh: '当前状态下不能执行此操作', en: 'This action is not allowed in the current state' },
+  // live meeting room (session, polls, opinions, speakers)
+  meeting_not_live: { zh: '会议尚未开始或已结束', en: 'The meeting is not in session' },
+  poll_not_open: { zh: '表决未开始或已结束', en: 'This poll is not open for voting' },
+  already_voted: { zh: '您已投票，不能重复投票', en: 'You have already voted in this poll' },
+  not_entitled_to_vote: { zh: '您没有本次表决的表决权', en: 'You are not entitled to vote in this poll' },
+  not_checked_in: { zh: '请先签到', en: 'Please check in first' },
+  agenda_item_closed: { zh: '该议题已结束，不能再修改', en: 'This agenda item is closed' },
+  already_in_queue: { zh: '您已在发言队列中', en: 'You are already waiting to speak' },
   payload_too_large: { zh: '提交的内容过大', en: 'The request is too large' },
   internal_error: { zh: '服务器内部错误，请稍后再试', en: 'Internal server error' },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -5,3 +5,7 @@ export * from './users.js';
 export * from './auth.js';
 export * from './meetings.js';
 export * from './audit.js';
+export * from './polls.js';
+export * from './opinions.js';
+export * from './speakers.js';
+export * from './live.js';
