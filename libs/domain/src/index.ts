@@ -11,3 +11,4 @@ export * from './speakers/timer.js';
 export * from './speakers/queue.js';
 export * from './opinions/opinion-rules.js';
 export * from './session/meeting-session.js';
+export * from './calendar/index.js';
