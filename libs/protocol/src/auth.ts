@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from './common.js';
 import { Password, UserView } from './users.js';
 
 export const LoginBody = z.object({
@@ -33,3 +34,7 @@ export type AcceptInvitationBody = z.infer<typeof AcceptInvitationBody>;
 
 export const AcceptInvitationResponse = LoginResponse.extend({ meetingId: z.string() });
 export type AcceptInvitationResponse = z.infer<typeof AcceptInvitationResponse>;
+
+/** GET /api/auth/me: the caller's account, plus the one meeting a guest token is confined to. */
+export const MeResponse = UserView.extend({ meetingScope: Id.nullable() });
+export type MeResponse = z.infer<typeof MeResponse>;

@@ -35,6 +35,8 @@ export const CreateUserBody = z.object({
   affiliation: z.string().trim().max(200).optional(),
   sector: z.string().trim().max(64).optional(),
   phone: z.string().trim().max(32).optional(),
+  /** Initial passwords expire (ASVS 6.4.1): the user is asked to choose their own at first sign-in. */
+  mustChangePassword: z.boolean().default(true),
 });
 export type CreateUserBody = z.input<typeof CreateUserBody>;
 
@@ -51,10 +53,28 @@ export const UpdateUserBody = z
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 
 export const ResetPasswordBody = z.object({ password: Password });
+export type ResetPasswordBody = z.infer<typeof ResetPasswordBody>;
+
+/** What admins and staff see of an account; everyone else gets UserView (no phone, no lock state). */
+export const UserDetail = UserView.extend({
+  phone: z.string().nullable(),
+  /** Set while the account is locked after repeated failed sign-ins. */
+  lockedUntil: IsoDateTime.nullable(),
+});
+export type UserDetail = z.infer<typeof UserDetail>;
+
+/** GET /api/users: items are UserDetail for admins and staff, UserView for everyone else. */
+export const UserList = z.object({
+  items: z.array(z.union([UserDetail, UserView])),
+  total: z.number().int(),
+});
+export type UserList = z.infer<typeof UserList>;
 
 export const ListUsersQuery = z.object({
   q: z.string().trim().max(64).optional(),
   role: GlobalRole.optional(),
   includeDisabled: z.stringbool().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
 });
-export type ListUsersQuery = z.infer<typeof ListUsersQuery>;
+export type ListUsersQuery = z.input<typeof ListUsersQuery>;

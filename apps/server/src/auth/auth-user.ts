@@ -8,4 +8,6 @@ export interface AuthUser {
   role: GlobalRole;
   /** Guests are confined to the one meeting their invitation was for. */
   meetingScope: string | null;
+  /** The refresh session behind the access token (absent for tokens minted without one). */
+  sessionId?: string;
 }

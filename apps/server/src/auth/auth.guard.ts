@@ -6,6 +6,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { PRISMA, type PrismaClient } from '../database/database.module.js';
 import type { AuthUser } from './auth-user.js';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
+import { RefreshSessionsService } from './refresh-sessions.service.js';
 import { TokenService } from './token.service.js';
 
 export function bearerToken(req: Pick<Request, 'headers'>): string | undefined {
@@ -17,7 +18,8 @@ export function bearerToken(req: Pick<Request, 'headers'>): string | undefined {
 /**
  * Global guard, deny by default: every HTTP route needs a valid access token unless marked
  * @Public(). The user row is read on every request so disabling an account or bumping its
- * tokenVersion takes effect at once (a primary-key lookup).
+ * tokenVersion takes effect at once (a primary-key lookup), and so is the token's refresh session,
+ * so logging out ends the access token too rather than leaving it valid until it expires.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -25,6 +27,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     @Inject(PRISMA) private readonly prisma: PrismaClient,
+    private readonly sessions: RefreshSessionsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,8 +47,11 @@ export class AuthGuard implements CanActivate {
   async authenticate(token: string | undefined): Promise<AuthUser> {
     if (!token) throw new AppError('authentication_required');
     const claims = await this.tokens.verifyAccess(token);
-    const user = await this.prisma.user.findUnique({ where: { id: claims.sub } });
-    if (!user || user.tokenVersion !== claims.tv) throw new AppError('authentication_required');
+    const [user, sessionActive] = await Promise.all([
+      this.prisma.user.findUnique({ where: { id: claims.sub } }),
+      claims.sid ? this.sessions.isActive(claims.sid, claims.sub) : true,
+    ]);
+    if (!user || user.tokenVersion !== claims.tv || !sessionActive) throw new AppError('authentication_required');
     if (user.disabled) throw new AppError('account_disabled');
     return {
       id: user.id,
@@ -53,6 +59,7 @@ export class AuthGuard implements CanActivate {
       displayName: user.displayName,
       role: user.role,
       meetingScope: claims.mid ?? null,
+      ...(claims.sid ? { sessionId: claims.sid } : {}),
     };
   }
 }

@@ -12,6 +12,8 @@ export interface AccessClaims {
   tv: number;
   /** Meeting scope for guest tokens. */
   mid?: string;
+  /** Refresh session the token was issued under: ending the session (logout) ends the token too. */
+  sid?: string;
 }
 
 const SECRET_KEY = 'jwt_secret';
@@ -48,7 +50,11 @@ export class TokenService {
   }
 
   async signAccess(claims: AccessClaims): Promise<string> {
-    const jwt = new SignJWT({ tv: claims.tv, ...(claims.mid ? { mid: claims.mid } : {}) })
+    const jwt = new SignJWT({
+      tv: claims.tv,
+      ...(claims.mid ? { mid: claims.mid } : {}),
+      ...(claims.sid ? { sid: claims.sid } : {}),
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub)
       .setIssuedAt()
@@ -60,9 +66,17 @@ export class TokenService {
   /** Throws token_expired or authentication_required. */
   async verifyAccess(token: string): Promise<AccessClaims> {
     try {
-      const { payload } = await jwtVerify(token, await this.signingKey(), { issuer: 'xieshang', algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, await this.signingKey(), {
+        issuer: 'xieshang',
+        algorithms: ['HS256'],
+      });
       if (typeof payload.sub !== 'string' || typeof payload.tv !== 'number') throw new Error('bad claims');
-      return { sub: payload.sub, tv: payload.tv, mid: typeof payload.mid === 'string' ? payload.mid : undefined };
+      return {
+        sub: payload.sub,
+        tv: payload.tv,
+        mid: typeof payload.mid === 'string' ? payload.mid : undefined,
+        sid: typeof payload.sid === 'string' ? payload.sid : undefined,
+      };
     } catch (e) {
       if (e instanceof errors.JWTExpired) throw new AppError('token_expired');
       throw new AppError('authentication_required', undefined, (e as Error).message);

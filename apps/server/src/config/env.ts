@@ -34,6 +34,11 @@ export const EnvSchema = z.object({
   XS_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   /** Minutes an account stays locked. */
   XS_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /**
+   * Unsuccessful sign-in attempts allowed per client IP per minute (successful ones are not
+   * counted, so a venue full of members behind one NAT address can still sign in).
+   */
+  XS_LOGIN_IP_LIMIT: z.coerce.number().int().min(1).max(10000).default(30),
   /** Comma-separated origins allowed by CORS and the websocket Origin check; same-origin always allowed. */
   XS_CORS_ORIGINS: csv.default([]),
   /** Maximum JSON request body. */
