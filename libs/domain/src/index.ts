@@ -12,3 +12,4 @@ export * from './speakers/queue.js';
 export * from './opinions/opinion-rules.js';
 export * from './session/meeting-session.js';
 export * from './calendar/index.js';
+export * from './minutes/index.js';

@@ -9,3 +9,4 @@ export * from './polls.js';
 export * from './opinions.js';
 export * from './speakers.js';
 export * from './live.js';
+export * from './minutes.js';
