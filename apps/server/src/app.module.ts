@@ -9,6 +9,9 @@ import { DatabaseModule } from './database/database.module.js';
 import type { DatabaseConnection } from './database/database-connection.js';
 import { HealthModule } from './health/health.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { AgendaModule } from './agenda/agenda.module.js';
+import { ParticipantsModule } from './participants/participants.module.js';
+import { CommitteesModule } from './committees/committees.module.js';
 import { UsersModule } from './users/users.module.js';
 
 /** Imports the feature modules; nothing else lives here. */
@@ -25,6 +28,9 @@ export class AppModule {
         HealthModule,
         UsersModule,
         MeetingsModule,
+        AgendaModule,
+        ParticipantsModule,
+        CommitteesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }],
     };

@@ -26,6 +26,7 @@ export const errorMessages = {
     en: 'The password must be at least 8 characters and not a common one',
   },
   already_participant: { zh: '该用户已在参会名单中', en: 'This user is already a participant' },
+  already_member: { zh: '该用户已是该委员会成员', en: 'This user is already a member of the committee' },
   invitation_invalid: { zh: '邀请链接无效或已过期', en: 'This invitation link is invalid or expired' },
   meeting_not_editable: {
     zh: '会议已结束或已归档，不能再修改',

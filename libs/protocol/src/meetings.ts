@@ -20,7 +20,11 @@ const MeetingFields = {
   scheduledAt: IsoDateTime,
   endsAt: IsoDateTime.nullable().optional(),
   place: z.string().trim().max(200).nullable().optional(),
-  onlineUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+  onlineUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .optional(),
   committeeId: Id.nullable().optional(),
 };
 
@@ -38,20 +42,27 @@ export const UpdateMeetingBody = z
   .partial();
 export type UpdateMeetingBody = z.infer<typeof UpdateMeetingBody>;
 
-export const ListMeetingsQuery = z.object({
-  status: z
-    .union([MeetingStatus, z.string().regex(/^[a-z_]+(,[a-z_]+)*$/)])
-    .optional()
-    .transform((s) => (s ? (s.split(',') as MeetingStatus[]) : undefined))
-    .pipe(z.array(MeetingStatus).optional()),
-  kind: MeetingKind.optional(),
-  from: IsoDateTime.optional(),
-  to: IsoDateTime.optional(),
-  q: z.string().trim().max(100).optional(),
-  committeeId: Id.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+export const ListMeetingsQuery = z
+  .object({
+    status: z
+      .union([MeetingStatus, z.string().regex(/^[a-z_]+(,[a-z_]+)*$/)])
+      .optional()
+      .transform((s) => (s ? (s.split(',') as MeetingStatus[]) : undefined))
+      .pipe(z.array(MeetingStatus).optional()),
+    kind: MeetingKind.optional(),
+    from: IsoDateTime.optional(),
+    to: IsoDateTime.optional(),
+    q: z.string().trim().max(100).optional(),
+    committeeId: Id.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+    /** By scheduledAt: `desc` (newest first, for past meetings) or `asc` (soonest first, for upcoming ones). */
+    order: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
+    path: ['to'],
+    message: 'must not be before from',
+  });
 export type ListMeetingsQuery = z.input<typeof ListMeetingsQuery>;
 
 export const PersonRef = z.object({
@@ -117,11 +128,28 @@ export const MeetingList = z.object({
 });
 export type MeetingList = z.infer<typeof MeetingList>;
 
+/** What the caller may do with a meeting right now (role and meeting status both count). */
+export const MeetingCapabilities = z.object({
+  /** Change details and agenda (false once the meeting has ended). */
+  edit: z.boolean(),
+  /** Add, change and remove participants; create and revoke guest invitations. */
+  manageParticipants: z.boolean(),
+  /** Check others in (代签). */
+  recordAttendance: z.boolean(),
+  /** Archive an ended meeting. */
+  archive: z.boolean(),
+  /** Answer the invitation (confirm/decline). */
+  rsvp: z.boolean(),
+  /** Check oneself in. */
+  checkIn: z.boolean(),
+});
+export type MeetingCapabilities = z.infer<typeof MeetingCapabilities>;
+
 export const MeetingDetail = MeetingSummary.extend({
   agenda: z.array(AgendaItemView),
   participants: z.array(ParticipantView),
   /** What the caller may do, computed by the server's permission rules. */
-  can: z.object({ edit: z.boolean(), manageParticipants: z.boolean() }),
+  can: MeetingCapabilities,
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;
 
@@ -140,6 +168,9 @@ export type CreateAgendaItemBody = z.input<typeof CreateAgendaItemBody>;
 export const UpdateAgendaItemBody = CreateAgendaItemBody.omit({ position: true }).partial();
 export type UpdateAgendaItemBody = z.infer<typeof UpdateAgendaItemBody>;
 
+export const AgendaItemList = z.object({ items: z.array(AgendaItemView) });
+export type AgendaItemList = z.infer<typeof AgendaItemList>;
+
 /** The complete new order: every item id of the meeting exactly once. */
 export const ReorderAgendaBody = z.object({ itemIds: z.array(Id).min(1).max(500) });
 export type ReorderAgendaBody = z.infer<typeof ReorderAgendaBody>;
@@ -156,6 +187,9 @@ export type UpdateParticipantBody = z.infer<typeof UpdateParticipantBody>;
 
 export const RsvpBody = z.object({ response: z.enum(['confirmed', 'declined']) });
 export type RsvpBody = z.infer<typeof RsvpBody>;
+
+export const ParticipantList = z.object({ items: z.array(ParticipantView) });
+export type ParticipantList = z.infer<typeof ParticipantList>;
 
 // ── invitations (guest links) ──
 export const CreateInvitationBody = z.object({
@@ -178,10 +212,16 @@ export const InvitationView = z.object({
   maxUses: z.number().int(),
   uses: z.number().int(),
   revokedAt: IsoDateTime.nullable(),
+  createdAt: IsoDateTime,
+  /** Derived: revoked > expired > used_up > active. */
+  state: z.enum(['active', 'expired', 'used_up', 'revoked']),
   /** Only in the response that created it: the secret link path, shown once. */
   url: z.string().optional(),
 });
 export type InvitationView = z.infer<typeof InvitationView>;
+
+export const InvitationList = z.object({ items: z.array(InvitationView) });
+export type InvitationList = z.infer<typeof InvitationList>;
 
 export const InvitationPreview = z.object({
   meetingTitle: z.string(),
@@ -191,3 +231,45 @@ export const InvitationPreview = z.object({
   affiliation: z.string().nullable(),
 });
 export type InvitationPreview = z.infer<typeof InvitationPreview>;
+
+// ── committees (政协 bodies and 委员活动小组) ──
+export const CommitteeKind = z.enum(['committee', 'group']);
+export type CommitteeKind = z.infer<typeof CommitteeKind>;
+
+export const CommitteeView = z.object({
+  id: Id,
+  name: z.string(),
+  kind: CommitteeKind,
+  parentId: Id.nullable(),
+  memberCount: z.number().int(),
+  createdAt: IsoDateTime,
+});
+export type CommitteeView = z.infer<typeof CommitteeView>;
+
+export const CommitteeList = z.object({ items: z.array(CommitteeView) });
+export type CommitteeList = z.infer<typeof CommitteeList>;
+
+export const CommitteeMemberView = z.object({
+  userId: Id,
+  user: PersonRef,
+  /** 职务, e.g. 主席 / 副主席 / 委员 */
+  title: z.string().nullable(),
+  joinedAt: IsoDateTime,
+});
+export type CommitteeMemberView = z.infer<typeof CommitteeMemberView>;
+
+export const CommitteeDetail = CommitteeView.extend({ members: z.array(CommitteeMemberView) });
+export type CommitteeDetail = z.infer<typeof CommitteeDetail>;
+
+export const CreateCommitteeBody = z.object({
+  name: Title(100),
+  kind: CommitteeKind.default('committee'),
+  parentId: Id.nullable().optional(),
+});
+export type CreateCommitteeBody = z.input<typeof CreateCommitteeBody>;
+
+export const AddCommitteeMemberBody = z.object({
+  userId: Id,
+  title: z.string().trim().max(32).nullable().optional(),
+});
+export type AddCommitteeMemberBody = z.input<typeof AddCommitteeMemberBody>;

@@ -3,7 +3,7 @@ import { canViewMeeting, type MeetingActor } from '@xieshang/domain';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import { PRISMA, type PrismaClient } from '../database/database.module.js';
-import type { Meeting, Participant } from '../generated/prisma/client.js';
+import type { Meeting, Participant, Prisma } from '../generated/prisma/client.js';
 
 export interface MeetingAccess {
   meeting: Meeting;
@@ -38,5 +38,19 @@ export class MeetingAccessService {
     const access = await this.load(user, meetingId);
     if (!allowed(access.actor)) throw new AppError('forbidden');
     return access;
+  }
+
+  /**
+   * Re-reads the meeting inside a write transaction with its row locked (SELECT … FOR UPDATE).
+   * Every write to a meeting, its agenda or its participant list takes this lock first, so writes
+   * to one meeting are serialised: status checks see the state the write commits against, and
+   * agenda positions stay gap-free under concurrent inserts, deletes and reorders.
+   * Lock order is always meeting row → audit chain, so writers cannot deadlock each other.
+   */
+  async lockForWrite(tx: Prisma.TransactionClient, meetingId: string): Promise<Meeting> {
+    await tx.$queryRaw`SELECT 1 FROM "Meeting" WHERE "id" = ${meetingId} FOR UPDATE`;
+    const meeting = await tx.meeting.findUnique({ where: { id: meetingId } });
+    if (!meeting) throw new AppError('not_found');
+    return meeting;
   }
 }

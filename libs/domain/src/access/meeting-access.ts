@@ -1,4 +1,5 @@
-import type { GlobalRole, MeetingStatus, ParticipantRole } from '@xieshang/protocol';
+import type { Attendance, GlobalRole, MeetingCapabilities, MeetingStatus, ParticipantRole } from '@xieshang/protocol';
+import { canCheckIn, canRsvp, isCheckInOpen } from './attendance.js';
 
 /** Who is asking, as far as meeting permissions are concerned. */
 export interface MeetingActor {
@@ -41,4 +42,24 @@ export function canChangeStatusByEdit(from: MeetingStatus, to: MeetingStatus): b
   if (from === to) return true;
   if ((from === 'draft' && to === 'scheduled') || (from === 'scheduled' && to === 'draft')) return true;
   return from === 'ended' && to === 'archived';
+}
+
+/**
+ * Everything the caller may do with a meeting right now, for the client to show or hide
+ * controls. The server checks each action with the same predicates, never with these flags.
+ */
+export function meetingCapabilities(
+  actor: MeetingActor,
+  status: MeetingStatus,
+  ownAttendance: Attendance | null,
+): MeetingCapabilities {
+  const editable = isMeetingEditable(status);
+  return {
+    edit: canEditMeeting(actor) && editable,
+    manageParticipants: canManageParticipants(actor) && editable,
+    recordAttendance: canManageParticipants(actor) && isCheckInOpen(status),
+    archive: canEditMeeting(actor) && canChangeStatusByEdit(status, 'archived') && status !== 'archived',
+    rsvp: ownAttendance !== null && canRsvp(status, ownAttendance),
+    checkIn: ownAttendance !== null && canCheckIn(status, ownAttendance),
+  };
 }

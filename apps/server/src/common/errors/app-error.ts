@@ -16,6 +16,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   conflict: 409,
   username_taken: 409,
   already_participant: 409,
+  already_member: 409,
   meeting_not_editable: 409,
   invalid_transition: 409,
   meeting_not_live: 409,
