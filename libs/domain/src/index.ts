@@ -17,3 +17,4 @@ export * from './opinions/opinion-rules.js';
 export * from './session/meeting-session.js';
 export * from './calendar/index.js';
 export * from './minutes/index.js';
+export * from './proposals/index.js';

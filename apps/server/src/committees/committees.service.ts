@@ -46,7 +46,10 @@ export class CommitteesService {
     if (!canViewCommittees(user.role)) throw new AppError('forbidden');
     const row = await this.prisma.committee.findUnique({
       where: { id: committeeId },
-      include: { ...withMemberCount, members: { include: memberInclude, orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }] } },
+      include: {
+        ...withMemberCount,
+        members: { include: memberInclude, orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }] },
+      },
     });
     if (!row) throw new AppError('not_found');
     return { ...toCommitteeView(row), members: row.members.map(toCommitteeMemberView) };

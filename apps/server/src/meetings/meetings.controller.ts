@@ -1,6 +1,12 @@
 import { Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateMeetingBody, ListMeetingsQuery, MeetingDetail, MeetingList, UpdateMeetingBody } from '@xieshang/protocol';
+import {
+  CreateMeetingBody,
+  ListMeetingsQuery,
+  MeetingDetail,
+  MeetingList,
+  UpdateMeetingBody,
+} from '@xieshang/protocol';
 import type { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';

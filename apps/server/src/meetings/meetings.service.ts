@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canChangeStatusByEdit, canCreateMeeting, canEditMeeting, canViewMeeting, isMeetingEditable } from '@xieshang/domain';
+import {
+  canChangeStatusByEdit,
+  canCreateMeeting,
+  canEditMeeting,
+  canViewMeeting,
+  isMeetingEditable,
+} from '@xieshang/domain';
 import type {
   CreateMeetingBody,
   ListMeetingsQuery,
@@ -40,7 +46,12 @@ export class MeetingsService {
         query.kind ? { kind: query.kind } : {},
         query.committeeId ? { committeeId: query.committeeId } : {},
         query.from || query.to
-          ? { scheduledAt: { ...(query.from && { gte: new Date(query.from) }), ...(query.to && { lte: new Date(query.to) }) } }
+          ? {
+              scheduledAt: {
+                ...(query.from && { gte: new Date(query.from) }),
+                ...(query.to && { lte: new Date(query.to) }),
+              },
+            }
           : {},
         query.q ? { title: { contains: escapeLike(query.q), mode: 'insensitive' } } : {},
       ],
@@ -70,7 +81,11 @@ export class MeetingsService {
   }
 
   /** The full view of a meeting whose access has been checked; `meeting` may be fresher than `access`. */
-  private async detail(user: AuthUser, access: MeetingAccess, meeting: Meeting = access.meeting): Promise<MeetingDetail> {
+  private async detail(
+    user: AuthUser,
+    access: MeetingAccess,
+    meeting: Meeting = access.meeting,
+  ): Promise<MeetingDetail> {
     const [agenda, participants] = await Promise.all([
       this.prisma.agendaItem.findMany({ where: { meetingId: meeting.id }, orderBy: { position: 'asc' } }),
       this.prisma.participant.findMany({

@@ -44,7 +44,9 @@ export class ParticipantsService {
       const target = await tx.user.findUnique({ where: { id: body.userId }, select: { id: true, role: true } });
       if (!target) throw new AppError('not_found', undefined, `user ${body.userId}`);
       if (!canBeAddedAsParticipant(target.role)) {
-        throw new AppError('validation_failed', [{ path: 'userId', message: 'guests join through an invitation link' }]);
+        throw new AppError('validation_failed', [
+          { path: 'userId', message: 'guests join through an invitation link' },
+        ]);
       }
       if (!canHoldParticipantRole(target.role, body.role)) {
         throw new AppError('validation_failed', [{ path: 'role', message: 'not allowed for this account' }]);
@@ -132,7 +134,10 @@ export class ParticipantsService {
   }
 
   private async findInMeeting(tx: Prisma.TransactionClient, meetingId: string, participantId: string) {
-    const row = await tx.participant.findFirst({ where: { id: participantId, meetingId }, include: participantInclude });
+    const row = await tx.participant.findFirst({
+      where: { id: participantId, meetingId },
+      include: participantInclude,
+    });
     if (!row) throw new AppError('not_found');
     return row;
   }

@@ -9,8 +9,7 @@ export interface MeetingActor {
 }
 
 const isStaff = (a: MeetingActor) => a.globalRole === 'admin' || a.globalRole === 'staff';
-const isOrganiser = (a: MeetingActor) =>
-  a.participantRole === 'chair' || a.participantRole === 'secretary';
+const isOrganiser = (a: MeetingActor) => a.participantRole === 'chair' || a.participantRole === 'secretary';
 
 /** Only participants (and staff/admin) can see a meeting. */
 export function canViewMeeting(actor: MeetingActor): boolean {

@@ -138,9 +138,14 @@ describe('agenda API', () => {
       expect(res.body).toMatchObject({ title: '委员预约发言', plannedMinutes: 40, presenterName: '委员', position: 0 });
       const cleared = await secretary.api.patch<AgendaItemView>(path(m, `/${item!.id}`), { presenterId: null });
       expect(cleared.body).toMatchObject({ presenterId: null, presenterName: null });
-      const named = await secretary.api.patch<AgendaItemView>(path(m, `/${item!.id}`), { description: null, presenterName: '县长' });
+      const named = await secretary.api.patch<AgendaItemView>(path(m, `/${item!.id}`), {
+        description: null,
+        presenterName: '县长',
+      });
       expect(named.body).toMatchObject({ presenterName: '县长', description: null });
-      const event = await t.db.prisma.auditEvent.findFirst({ where: { meetingId: m.id, action: 'agenda.item_updated' } });
+      const event = await t.db.prisma.auditEvent.findFirst({
+        where: { meetingId: m.id, action: 'agenda.item_updated' },
+      });
       expect(event?.data).toMatchObject({ changes: { title: '委员预约发言', plannedMinutes: 40 } });
     });
 
@@ -150,7 +155,10 @@ describe('agenda API', () => {
       const [item] = await addItems(m, '议题');
       const [foreign] = await addItems(other, '别的议题');
       const url = path(m, `/${item!.id}`);
-      expectFieldErrors(await secretary.api.patch(url, { title: ' ', plannedMinutes: 601 }), ['title', 'plannedMinutes']);
+      expectFieldErrors(await secretary.api.patch(url, { title: ' ', plannedMinutes: 601 }), [
+        'title',
+        'plannedMinutes',
+      ]);
       expectError(await anonymous(t).patch(url, { title: '改' }), 401, 'authentication_required');
       expectError(await member.api.patch(url, { title: '改' }), 403, 'forbidden');
       expectError(await outsider.api.patch(url, { title: '改' }), 404, 'not_found');

@@ -1,7 +1,13 @@
-import type { CreateMeetingBody, GlobalRole, MeetingDetail, ParticipantRole, ParticipantView } from '@xieshang/protocol';
+import type {
+  CreateMeetingBody,
+  GlobalRole,
+  InvitationView,
+  MeetingDetail,
+  ParticipantRole,
+  ParticipantView,
+} from '@xieshang/protocol';
 import { expect } from 'vitest';
 import { AuditService } from '../../../src/audit/audit.service.js';
-import { TokenService } from '../../../src/auth/token.service.js';
 import { apiClient, type ApiResponse } from '../../support/http.js';
 import type { TestApp } from '../../support/test-app.js';
 
@@ -20,47 +26,72 @@ export interface Actor {
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-/**
- * A user of the given global role with an access token. Users are inserted directly and the
- * token is minted by the app's own TokenService: these suites test meetings, not sign-in, and
- * skipping a password hash per user keeps them fast. The real sign-in path is exercised once
- * per suite through `loginAdmin`.
- */
+async function signIn(t: TestApp, username: string, password: string): Promise<Actor> {
+  const res = await apiClient(t.baseUrl).post('/api/auth/login', { username, password });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  const token = res.body.accessToken as string;
+  return {
+    id: res.body.user.id,
+    username,
+    displayName: res.body.user.displayName,
+    token,
+    api: apiClient(t.baseUrl, token),
+  };
+}
+
+/** Signs the bootstrap admin in through POST /api/auth/login (password from startTestApp). */
+export const loginAdmin = (t: TestApp) => signIn(t, 'admin', 'admin-password-1');
+
+const adminSessions = new WeakMap<TestApp, Promise<Actor>>();
+
+/** A user of the given global role, created by the admin through POST /api/users and signed in for real. */
 export async function createActor(
   t: TestApp,
   role: Exclude<GlobalRole, 'guest'> = 'member',
   displayName?: string,
 ): Promise<Actor> {
+  if (!adminSessions.has(t)) adminSessions.set(t, loginAdmin(t));
+  const admin = await adminSessions.get(t)!;
   const username = unique(role);
-  const user = await t.db.prisma.user.create({
-    data: { username, displayName: displayName ?? `测试${username}`, role, affiliation: '某县政协' },
+  const password = `pw-${username}-9`;
+  const res = await admin.api.post('/api/users', {
+    username,
+    displayName: displayName ?? `测试${username}`,
+    password,
+    role,
+    affiliation: '某县政协',
+    mustChangePassword: false,
   });
-  const token = await t.app.get(TokenService).signAccess({ sub: user.id, tv: user.tokenVersion });
-  return { id: user.id, username, displayName: user.displayName, token, api: apiClient(t.baseUrl, token) };
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return signIn(t, username, password);
 }
 
-/** A guest as the invitation flow leaves one: a password-less account on one meeting, with a scoped token. */
-export async function createGuest(t: TestApp, meetingId: string, role: ParticipantRole = 'guest'): Promise<Actor> {
-  const username = unique('guest');
-  const user = await t.db.prisma.user.create({
-    data: { username, displayName: `特邀${username}`, role: 'guest', affiliation: '县发改局' },
+/**
+ * A guest who came in through an invitation link: the organiser creates it (POST …/invitations)
+ * and the guest accepts it (POST /api/invitations/:token/accept), getting a token for that meeting only.
+ */
+export async function createGuest(
+  t: TestApp,
+  organiser: Api,
+  meetingId: string,
+  role: 'guest' | 'observer' = 'guest',
+): Promise<Actor> {
+  const invitation = await organiser.post<InvitationView>(`/api/meetings/${meetingId}/invitations`, { role });
+  expect(invitation.status, JSON.stringify(invitation.body)).toBe(201);
+  const token = invitation.body.url!.replace('/invite/', '');
+  const displayName = `特邀${unique('')}`;
+  const res = await apiClient(t.baseUrl).post(`/api/invitations/${token}/accept`, {
+    displayName,
+    affiliation: '县发改局',
   });
-  await t.db.prisma.participant.create({ data: { meetingId, userId: user.id, role } });
-  const token = await t.app.get(TokenService).signAccess({ sub: user.id, tv: 0, mid: meetingId });
-  return { id: user.id, username, displayName: user.displayName, token, api: apiClient(t.baseUrl, token) };
-}
-
-/** Signs the bootstrap admin in through POST /api/auth/login (password from startTestApp). */
-export async function loginAdmin(t: TestApp): Promise<Actor> {
-  const res = await apiClient(t.baseUrl).post('/api/auth/login', { username: 'admin', password: 'admin-password-1' });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  const token = res.body.accessToken as string;
+  const accessToken = res.body.accessToken as string;
   return {
     id: res.body.user.id,
-    username: 'admin',
-    displayName: res.body.user.displayName,
-    token,
-    api: apiClient(t.baseUrl, token),
+    username: res.body.user.username,
+    displayName,
+    token: accessToken,
+    api: apiClient(t.baseUrl, accessToken),
   };
 }
 

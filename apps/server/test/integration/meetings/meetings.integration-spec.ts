@@ -89,7 +89,9 @@ describe('meetings API', () => {
         onlineUrl: 'javascript:alert(1)',
       });
       expectFieldErrors(res, ['title', 'kind', 'scheduledAt', 'onlineUrl']);
-      expectFieldErrors(await staff.api.post('/api/meetings', meetingBody({ endsAt: '2026-12-01T01:00:00Z' })), ['endsAt']);
+      expectFieldErrors(await staff.api.post('/api/meetings', meetingBody({ endsAt: '2026-12-01T01:00:00Z' })), [
+        'endsAt',
+      ]);
       expectFieldErrors(await staff.api.post('/api/meetings', meetingBody({ status: 'live' as never })), ['status']);
       expectFieldErrors(await staff.api.post('/api/meetings', meetingBody({ committeeId: 'nope' })), ['committeeId']);
     });
@@ -122,7 +124,11 @@ describe('meetings API', () => {
         ['chair', '主持人老李'],
         ['member', '委员张三'],
       ]);
-      expect(detail.participants[0]!.user).toEqual({ id: chair.id, displayName: '主持人老李', affiliation: '某县政协' });
+      expect(detail.participants[0]!.user).toEqual({
+        id: chair.id,
+        displayName: '主持人老李',
+        affiliation: '某县政协',
+      });
       expect(detail).toMatchObject({ participantCount: 2, myRole: 'member', myAttendance: 'invited' });
       expect(detail.can).toEqual({
         edit: false,
@@ -146,7 +152,7 @@ describe('meetings API', () => {
     it('confines a guest to the meeting of their invitation', async () => {
       const mine = await meetingWithPeople();
       const other = await meetingWithPeople();
-      const guest = await createGuest(t, mine.id);
+      const guest = await createGuest(t, staff.api, mine.id);
       expect((await guest.api.get(`/api/meetings/${mine.id}`)).status).toBe(200);
       expectError(await guest.api.get(`/api/meetings/${other.id}`), 404, 'not_found');
       const list = await guest.api.get<MeetingList>('/api/meetings');
@@ -167,7 +173,11 @@ describe('meetings API', () => {
         scheduledAt: '2027-03-01T01:00:00Z',
         committeeId: committee.id,
       });
-      const b = await createMeeting(staff.api, { title: '学习贯彻全会精神', kind: 'study', scheduledAt: '2027-03-05T01:00:00Z' });
+      const b = await createMeeting(staff.api, {
+        title: '学习贯彻全会精神',
+        kind: 'study',
+        scheduledAt: '2027-03-05T01:00:00Z',
+      });
       const c = await createMeeting(staff.api, {
         title: '乡村道路视察 100%_完成',
         kind: 'inspection',
@@ -219,7 +229,9 @@ describe('meetings API', () => {
     it('400 for bad filters, 401 without a token', async () => {
       expectFieldErrors(await viewer.api.get('/api/meetings?status=live,bogus'), ['status.1']);
       expectFieldErrors(await viewer.api.get('/api/meetings?kind=party&limit=0&order=up'), ['kind', 'limit', 'order']);
-      expectFieldErrors(await viewer.api.get('/api/meetings?from=2027-03-09T00:00:00Z&to=2027-03-01T00:00:00Z'), ['to']);
+      expectFieldErrors(await viewer.api.get('/api/meetings?from=2027-03-09T00:00:00Z&to=2027-03-01T00:00:00Z'), [
+        'to',
+      ]);
       expectFieldErrors(await viewer.api.get('/api/meetings?from=yesterday'), ['from']);
       expectError(await anonymous(t).get('/api/meetings'), 401, 'authentication_required');
     });
@@ -262,10 +274,18 @@ describe('meetings API', () => {
       expectFieldErrors(await staff.api.patch(`/api/meetings/${meeting.id}`, { scheduledAt: '2026-12-01T05:00:00Z' }), [
         'endsAt',
       ]);
-      const ok = await staff.api.patch(`/api/meetings/${meeting.id}`, { scheduledAt: '2026-12-01T05:00:00Z', endsAt: null });
+      const ok = await staff.api.patch(`/api/meetings/${meeting.id}`, {
+        scheduledAt: '2026-12-01T05:00:00Z',
+        endsAt: null,
+      });
       expect(ok.body).toMatchObject({ scheduledAt: '2026-12-01T05:00:00.000Z', endsAt: null });
-      expectFieldErrors(await staff.api.patch(`/api/meetings/${meeting.id}`, { committeeId: 'missing' }), ['committeeId']);
-      expectFieldErrors(await staff.api.patch(`/api/meetings/${meeting.id}`, { title: '', kind: 'x' }), ['title', 'kind']);
+      expectFieldErrors(await staff.api.patch(`/api/meetings/${meeting.id}`, { committeeId: 'missing' }), [
+        'committeeId',
+      ]);
+      expectFieldErrors(await staff.api.patch(`/api/meetings/${meeting.id}`, { title: '', kind: 'x' }), [
+        'title',
+        'kind',
+      ]);
     });
 
     it('403 for a plain member, 404 for an outsider or a missing meeting, 401 without a token', async () => {
@@ -273,13 +293,21 @@ describe('meetings API', () => {
       expectError(await member.api.patch(`/api/meetings/${meeting.id}`, { title: '改名' }), 403, 'forbidden');
       expectError(await outsider.api.patch(`/api/meetings/${meeting.id}`, { title: '改名' }), 404, 'not_found');
       expectError(await staff.api.patch('/api/meetings/missing', { title: '改名' }), 404, 'not_found');
-      expectError(await anonymous(t).patch(`/api/meetings/${meeting.id}`, { title: '改名' }), 401, 'authentication_required');
+      expectError(
+        await anonymous(t).patch(`/api/meetings/${meeting.id}`, { title: '改名' }),
+        401,
+        'authentication_required',
+      );
     });
 
     it('moves status only as allowed: draft ⇄ scheduled, ended → archived', async () => {
       const meeting = await meetingWithPeople();
       expectFieldErrors(await staff.api.patch(`/api/meetings/${meeting.id}`, { status: 'live' }), ['status']);
-      expectError(await staff.api.patch(`/api/meetings/${meeting.id}`, { status: 'archived' }), 409, 'invalid_transition');
+      expectError(
+        await staff.api.patch(`/api/meetings/${meeting.id}`, { status: 'archived' }),
+        409,
+        'invalid_transition',
+      );
       await setMeetingStatus(t, meeting.id, 'live');
       expectError(await staff.api.patch(`/api/meetings/${meeting.id}`, { status: 'draft' }), 409, 'invalid_transition');
       expect((await staff.api.patch(`/api/meetings/${meeting.id}`, { topic: '会中补充议题' })).status).toBe(200);
@@ -298,14 +326,20 @@ describe('meetings API', () => {
       expect(archived.status).toBe(200);
       expect(archived.body).toMatchObject({ status: 'archived', can: { edit: false, archive: false } });
       expectError(await staff.api.patch(`/api/meetings/${meeting.id}`, { place: '别处' }), 409, 'meeting_not_editable');
-      expectError(await staff.api.patch(`/api/meetings/${meeting.id}`, { status: 'scheduled' }), 409, 'invalid_transition');
+      expectError(
+        await staff.api.patch(`/api/meetings/${meeting.id}`, { status: 'scheduled' }),
+        409,
+        'invalid_transition',
+      );
     });
   });
 
   it('documents every meetings route in OpenAPI with its body or query schema', async () => {
     const doc = (await anonymous(t).get('/api/docs/openapi.json')).body;
     const params = (doc.paths['/api/meetings'].get.parameters as { name: string }[]).map((p) => p.name);
-    expect(params).toEqual(expect.arrayContaining(['status', 'kind', 'from', 'to', 'q', 'committeeId', 'limit', 'offset']));
+    expect(params).toEqual(
+      expect.arrayContaining(['status', 'kind', 'from', 'to', 'q', 'committeeId', 'limit', 'offset']),
+    );
     expect(doc.paths['/api/meetings'].post.requestBody).toBeDefined();
     expect(doc.paths['/api/meetings/{id}'].patch.requestBody).toBeDefined();
     for (const path of [
