@@ -160,7 +160,7 @@ export const CreateAgendaItemBody = z.object({
   plannedMinutes: z.number().int().min(1).max(600).nullable().optional(),
   presenterId: Id.nullable().optional(),
   presenterName: z.string().trim().max(64).nullable().optional(),
-  /** 0-based insert position; appended at the end when omitted. */
+  /** 0-based insert position; appended at the end when omitted or past the end. */
   position: z.number().int().min(0).optional(),
 });
 export type CreateAgendaItemBody = z.input<typeof CreateAgendaItemBody>;
