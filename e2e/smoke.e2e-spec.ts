@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, PHONE, screenshot, watchPageErrors } from './support/browser.js';
+import { launchBrowser, newContext, PHONE, screenshot, until, watchPageErrors } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 // The built app starts like `npm start` does and serves the web client and the API on one port.
@@ -22,13 +22,16 @@ describe('smoke: npm start serves the web client and the API', () => {
   });
 
   it('loads the Chinese web client without script errors, on desktop and at 375px', async () => {
-    for (const [label, opts] of [['desktop', {}], ['phone', PHONE]] as const) {
+    for (const [label, opts] of [
+      ['desktop', {}],
+      ['phone', PHONE],
+    ] as const) {
       const context = await newContext(browser, server.baseUrl, opts);
       const page = await context.newPage();
       const errors = watchPageErrors(page);
       const res = await page.goto('/');
       expect(res?.status()).toBe(200);
-      await expect.poll(() => page.locator('#root').innerText()).not.toBe('');
+      await until(() => page.locator('#root').innerText()).not.toBe('');
       expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
       expect(await page.title()).toContain('协商');
       await screenshot(page, `smoke-home-${label}`);

@@ -70,11 +70,15 @@ process.on('SIGTERM', () => stop(0));
 
 // One full build first, so node --watch has a main.js to start and the libs have their dist/.
 console.log('[dev] building libs and server once…');
-const first = spawnSync(bin('nx'), ['run-many', '-t', 'build', '-p', 'protocol', 'domain', 'server', '--outputStyle=static'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, NX_DAEMON: 'false' },
-});
+const first = spawnSync(
+  bin('nx'),
+  ['run-many', '-t', 'build', '-p', 'protocol', 'domain', 'server', '--outputStyle=static'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false' },
+  },
+);
 if (first.status !== 0) process.exit(first.status ?? 1);
 
 const watch = ['-w', '--preserveWatchOutput'];

@@ -46,10 +46,10 @@ export function readmeTable(vars) {
   const cell = (s) => s.replace(/\|/g, '\\|');
   const lines = ['| Variable | Default | Meaning |', '| --- | --- | --- |'];
   for (const v of vars) {
-    const def = v.default === null ? '*(unset)*' : v.default === '' ? '*(empty)*' : `\`${v.default}\``;
+    const def = v.default === null ? 'unset' : v.default === '' ? 'empty' : `\`${v.default}\``;
     lines.push(`| \`${v.name}\` | ${def} | ${cell(v.meaning)} |`);
   }
-  return `${BEGIN}\n${lines.join('\n')}\n${END}`;
+  return `${BEGIN}\n\n${lines.join('\n')}\n\n${END}`;
 }
 
 export function envExample(vars) {
@@ -65,6 +65,23 @@ export function envExample(vars) {
     out.push('');
   }
   return out.join('\n');
+}
+
+/** Compared cell by cell, blank lines aside, so `npm run format` (Prettier pads table columns) keeps them in step. */
+function normalizeTables(text) {
+  return text
+    .split('\n')
+    .map((line) =>
+      line.trimStart().startsWith('|')
+        ? line
+            .trim()
+            .split(/(?<!\\)\|/)
+            .map((cell) => cell.trim().replace(/^:?-+:?$/, '---'))
+            .join('|')
+        : line,
+    )
+    .filter((line) => line.trim() !== '')
+    .join('\n');
 }
 
 function main() {
@@ -89,7 +106,10 @@ function main() {
     return;
   }
   if (mode === '--check') {
-    const stale = [nextReadme !== readme && 'README.md', nextExample !== currentExample && '.env.example'].filter(Boolean);
+    const stale = [
+      normalizeTables(nextReadme) !== normalizeTables(readme) && 'README.md',
+      nextExample !== currentExample && '.env.example',
+    ].filter(Boolean);
     if (stale.length) {
       console.error(`${stale.join(' and ')} do not match apps/server/src/config/env.ts: run npm run docs:env`);
       process.exit(1);

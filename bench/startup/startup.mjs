@@ -73,7 +73,9 @@ async function startup() {
   for (let i = 0; i < RUNS; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'xs-bench-'));
     try {
-      fresh.push(await timeToHealthy(process.execPath, main, { XS_DATA_DIR: dir, XS_ADMIN_PASSWORD: 'bench-password-1' }));
+      fresh.push(
+        await timeToHealthy(process.execPath, main, { XS_DATA_DIR: dir, XS_ADMIN_PASSWORD: 'bench-password-1' }),
+      );
       existing.push(await timeToHealthy(process.execPath, main, { XS_DATA_DIR: dir }));
       viaNpm.push(await timeToHealthy('npm', ['start', '--silent'], { XS_DATA_DIR: dir, NX_DAEMON: 'false' }));
     } finally {
@@ -83,7 +85,12 @@ async function startup() {
   rows.push(['node apps/server/dist/main.js, new data dir', fresh]);
   rows.push(['node apps/server/dist/main.js, existing data dir', existing]);
   rows.push(['npm start (build cached), existing data dir', viaNpm]);
-  return rows.map(([what, xs]) => ({ what, medianMs: Math.round(median(xs)), maxMs: Math.round(Math.max(...xs)), runsMs: xs.map(Math.round) }));
+  return rows.map(([what, xs]) => ({
+    what,
+    medianMs: Math.round(median(xs)),
+    maxMs: Math.round(Math.max(...xs)),
+    runsMs: xs.map(Math.round),
+  }));
 }
 
 function bundle() {
@@ -121,11 +128,14 @@ const machine = {
 const timings = await startup();
 const web = bundle();
 
-console.log(`machine: ${machine.nproc} cores, ${machine.memoryGiB} GiB, ${machine.cpu}; node ${machine.node}; ${machine.date}`);
+console.log(
+  `machine: ${machine.nproc} cores, ${machine.memoryGiB} GiB, ${machine.cpu}; node ${machine.node}; ${machine.date}`,
+);
 console.log(`\nstartup to healthy /api/health (${RUNS} runs each; target ≤ 15 s)`);
 for (const t of timings) console.log(`  ${t.what.padEnd(52)} median ${fmtS(t.medianMs)}  max ${fmtS(t.maxMs)}`);
 console.log('\nweb client, loaded by index.html before anything else');
-for (const f of web.files) console.log(`  ${f.file.padEnd(44)} ${kb(f.bytes).padStart(11)}  gzip ${kb(f.gzip).padStart(10)}`);
+for (const f of web.files)
+  console.log(`  ${f.file.padEnd(44)} ${kb(f.bytes).padStart(11)}  gzip ${kb(f.gzip).padStart(10)}`);
 console.log(`  initial JS  ${kb(web.initialJs.bytes)}, gzip ${kb(web.initialJs.gzip)}`);
 console.log(`  initial CSS ${kb(web.initialCss.bytes)}, gzip ${kb(web.initialCss.gzip)}`);
 console.log(`  all JS/CSS chunks (incl. lazy): ${web.allJsCss.files} files, ${kb(web.allJsCss.bytes)} raw`);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { ARTIFACTS } from './server.js';
 
@@ -34,7 +35,11 @@ export const PHONE: BrowserContextOptions = {
 };
 
 /** A fresh browser context (its own cookies and storage) for one person, Chinese by default. */
-export async function newContext(browser: Browser, baseURL: string, opts: BrowserContextOptions = DESKTOP): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  opts: BrowserContextOptions = DESKTOP,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL, ...opts });
   context.setDefaultTimeout(15_000);
   return context;
@@ -56,4 +61,12 @@ export function watchPageErrors(page: Page): string[] {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
   return errors;
+}
+
+/**
+ * Waits until `read()` satisfies the assertion that follows, e.g. `await until(() => titles(page)).toEqual([...])`.
+ * vitest's expect.poll with a timeout for pages under load (its default, 1 s, is for unit tests).
+ */
+export function until<T>(read: () => T | Promise<T>, timeout = 20_000) {
+  return expect.poll(read, { timeout, interval: 100 });
 }

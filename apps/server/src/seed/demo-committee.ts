@@ -27,6 +27,8 @@ export const DEMO_COMMITTEE = {
 
 export const DEMO_STAFF_USERNAME = 'zhouxiaoyan';
 
+// One person per line reads like the committee roster it is.
+// prettier-ignore
 export const DEMO_PEOPLE: DemoPerson[] = [
   { username: 'wanglixin', displayName: '王立新', role: 'member', sector: '中国共产党', affiliation: '县政协主席', title: '主席' },
   { username: 'liushufen', displayName: '刘淑芬', role: 'member', sector: '中国民主同盟', affiliation: '县政协副主席，县第一中学副校长', title: '副主席', inGroup: true },
@@ -99,7 +101,8 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
       },
       {
         title: '委员预约发言',
-        description: '每位发言不超过8分钟。李桂兰：医养结合服务进村入户；何秀英：互助养老站点可持续运营；周德福：村级养老的人手与场地。',
+        description:
+          '每位发言不超过8分钟。李桂兰：医养结合服务进村入户；何秀英：互助养老站点可持续运营；周德福：村级养老的人手与场地。',
         plannedMinutes: 40,
       },
       { title: '即席发言与互动交流', description: '县民政局、卫健局、财政局现场回应。', plannedMinutes: 30 },

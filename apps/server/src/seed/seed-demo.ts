@@ -1,6 +1,13 @@
 import { AuditService } from '../audit/audit.service.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { agendaStatusFor, DEMO_COMMITTEE, DEMO_MEETINGS, DEMO_PEOPLE, DEMO_STAFF_USERNAME, type DemoMeeting } from './demo-committee.js';
+import {
+  agendaStatusFor,
+  DEMO_COMMITTEE,
+  DEMO_MEETINGS,
+  DEMO_PEOPLE,
+  DEMO_STAFF_USERNAME,
+  type DemoMeeting,
+} from './demo-committee.js';
 
 /** ServerSetting key that marks the demo data as written (the seed's idempotency record). */
 export const DEMO_SEED_KEY = 'seed.demo_committee';
@@ -29,7 +36,12 @@ const BEIJING_OFFSET_HOURS = 8;
 function meetingStart(now: Date, dayOffset: number, hour: number): Date {
   const beijing = new Date(now.getTime() + BEIJING_OFFSET_HOURS * 3600_000);
   return new Date(
-    Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate() + dayOffset, hour - BEIJING_OFFSET_HOURS),
+    Date.UTC(
+      beijing.getUTCFullYear(),
+      beijing.getUTCMonth(),
+      beijing.getUTCDate() + dayOffset,
+      hour - BEIJING_OFFSET_HOURS,
+    ),
   );
 }
 
@@ -83,12 +95,22 @@ export async function seedDemoCommittee(prisma: PrismaClient, opts: SeedOptions)
       const idOf = (username: string) => userIds.get(username)!;
 
       const committee = await tx.committee.create({ data: { name: DEMO_COMMITTEE.name, kind: 'committee' } });
-      const group = await tx.committee.create({ data: { name: DEMO_COMMITTEE.group, kind: 'group', parentId: committee.id } });
-      await tx.committeeMember.createMany({
-        data: DEMO_PEOPLE.filter((p) => p.role === 'member').map((p) => ({ committeeId: committee.id, userId: idOf(p.username), title: p.title })),
+      const group = await tx.committee.create({
+        data: { name: DEMO_COMMITTEE.group, kind: 'group', parentId: committee.id },
       });
       await tx.committeeMember.createMany({
-        data: DEMO_PEOPLE.filter((p) => p.inGroup).map((p) => ({ committeeId: group.id, userId: idOf(p.username), title: '委员' })),
+        data: DEMO_PEOPLE.filter((p) => p.role === 'member').map((p) => ({
+          committeeId: committee.id,
+          userId: idOf(p.username),
+          title: p.title,
+        })),
+      });
+      await tx.committeeMember.createMany({
+        data: DEMO_PEOPLE.filter((p) => p.inGroup).map((p) => ({
+          committeeId: group.id,
+          userId: idOf(p.username),
+          title: '委员',
+        })),
       });
       for (const c of [committee, group]) {
         await audit.append(tx, {
@@ -102,7 +124,14 @@ export async function seedDemoCommittee(prisma: PrismaClient, opts: SeedOptions)
 
       const meetings: SeedResult['meetings'] = [];
       for (const demo of DEMO_MEETINGS) {
-        meetings.push(await createMeeting(tx, audit, demo, { now, committeeId: committee.id, createdById: idOf(DEMO_STAFF_USERNAME), idOf }));
+        meetings.push(
+          await createMeeting(tx, audit, demo, {
+            now,
+            committeeId: committee.id,
+            createdById: idOf(DEMO_STAFF_USERNAME),
+            idOf,
+          }),
+        );
       }
 
       await tx.serverSetting.create({ data: { key: DEMO_SEED_KEY, value: committee.id } });

@@ -36,7 +36,8 @@ async function main(): Promise<void> {
         : `\nThe demo committee is already in the ${where}; nothing changed.`,
     );
     console.log('\nMeetings 会议:');
-    for (const m of result.meetings) console.log(`  ${m.scheduledAt.toISOString().slice(0, 10)}  [${m.status}]  ${m.title}`);
+    for (const m of result.meetings)
+      console.log(`  ${m.scheduledAt.toISOString().slice(0, 10)}  [${m.status}]  ${m.title}`);
 
     console.log('\nDemo logins 演示账号 (sign in at http://localhost:' + config.PORT + '):');
     console.log('  admin          系统管理员  password from XS_ADMIN_PASSWORD, or the one printed at first start');
@@ -44,9 +45,12 @@ async function main(): Promise<void> {
     for (const p of DEMO_PEOPLE) {
       const pw = result.created && !kept.has(p.username) ? password : '(unchanged)';
       const post = p.role === 'staff' ? '秘书处工作人员' : `${p.title ?? ''} · ${p.sector ?? ''}`;
-      console.log(`  ${p.username.padEnd(14)} ${p.displayName.padEnd(4, '　')} ${p.role.padEnd(6)} ${pw.padEnd(18)} ${post}`);
+      console.log(
+        `  ${p.username.padEnd(14)} ${p.displayName.padEnd(4, '　')} ${p.role.padEnd(6)} ${pw.padEnd(18)} ${post}`,
+      );
     }
-    if (!result.created) console.log(`\n  Demo accounts use the password given at the first seed (default ${DEFAULT_DEMO_PASSWORD}).`);
+    if (!result.created)
+      console.log(`\n  Demo accounts use the password given at the first seed (default ${DEFAULT_DEMO_PASSWORD}).`);
   } finally {
     await db.close();
   }

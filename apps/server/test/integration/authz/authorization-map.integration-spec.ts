@@ -59,7 +59,10 @@ describe('authorization map', () => {
   it('answers 403 to a member on every route restricted to other roles', async () => {
     const restricted = map.routes.filter((r) => r.access.startsWith('roles:') && !r.access.includes('member'));
     if (!restricted.length) return;
-    const admin = await apiClient(t.baseUrl).post('/api/auth/login', { username: 'admin', password: 'admin-password-1' });
+    const admin = await apiClient(t.baseUrl).post('/api/auth/login', {
+      username: 'admin',
+      password: 'admin-password-1',
+    });
     expect(admin.status).toBe(200);
     const created = await apiClient(t.baseUrl, admin.body.accessToken).post('/api/users', {
       username: 'authz-member',
@@ -69,13 +72,17 @@ describe('authorization map', () => {
       mustChangePassword: false,
     });
     expect(created.status).toBe(201);
-    const login = await apiClient(t.baseUrl).post('/api/auth/login', { username: 'authz-member', password: 'member-password-1' });
+    const login = await apiClient(t.baseUrl).post('/api/auth/login', {
+      username: 'authz-member',
+      password: 'member-password-1',
+    });
     expect(login.status).toBe(200);
     const member = apiClient(t.baseUrl, login.body.accessToken);
     const failures: string[] = [];
     for (const route of restricted) {
       const res = await member.request(route.method, concrete(route), route.method === 'GET' ? undefined : {});
-      if (res.status !== 403) failures.push(`${route.method} ${route.path} → ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 403)
+        failures.push(`${route.method} ${route.path} → ${res.status} ${JSON.stringify(res.body)}`);
     }
     expect(failures).toEqual([]);
   });

@@ -25,7 +25,12 @@ export interface SocketHandler {
 // Controllers and handlers as Nest sees them: classes and methods carrying decorator metadata.
 type Callable = (...args: never[]) => unknown;
 
-const join = (...parts: string[]) => '/' + parts.flatMap((p) => p.split('/')).filter(Boolean).join('/');
+const join = (...parts: string[]) =>
+  '/' +
+  parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/');
 const paths = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [v === undefined ? '' : String(v)]);
 
 function describeAccess(reflector: Reflector, targets: [Callable, Callable]): string {
@@ -83,14 +88,18 @@ export function collectAuthorizationMap(app: INestApplication, globalPrefix = 'a
 
 /** "METHOD /path" of every route Express actually registered (Express 5 router internals). */
 export function registeredExpressRoutes(app: INestApplication): string[] | null {
-  const express = app.getHttpAdapter().getInstance() as { router?: { stack?: unknown[] }; _router?: { stack?: unknown[] } };
+  const express = app.getHttpAdapter().getInstance() as {
+    router?: { stack?: unknown[] };
+    _router?: { stack?: unknown[] };
+  };
   const stack = (express.router ?? express._router)?.stack;
   if (!Array.isArray(stack)) return null;
   const out: string[] = [];
   for (const layer of stack as { route?: { path: string | string[]; methods: Record<string, boolean> } }[]) {
     if (!layer.route) continue;
     for (const path of paths(layer.route.path)) {
-      for (const [m, on] of Object.entries(layer.route.methods)) if (on && m !== '_all') out.push(`${m.toUpperCase()} ${path}`);
+      for (const [m, on] of Object.entries(layer.route.methods))
+        if (on && m !== '_all') out.push(`${m.toUpperCase()} ${path}`);
     }
   }
   return out.sort();

@@ -51,7 +51,9 @@ describe('npm run seed: the demo committee', () => {
     expect(list.body.items.map((m: { title: string }) => m.title)).toEqual([DEMO_MEETINGS[2]!.title]);
     const detail = await member.get(`/api/meetings/${list.body.items[0].id}`);
     expect(detail.status).toBe(200);
-    expect(detail.body.agenda.map((a: { title: string }) => a.title)).toEqual(DEMO_MEETINGS[2]!.agenda.map((a) => a.title));
+    expect(detail.body.agenda.map((a: { title: string }) => a.title)).toEqual(
+      DEMO_MEETINGS[2]!.agenda.map((a) => a.title),
+    );
     expect(new Date(detail.body.scheduledAt).getTime()).toBeGreaterThan(Date.now());
   });
 
