@@ -168,7 +168,8 @@ function attendanceTableBlock(d: MinutesDraft): Block {
       r.checkedInText ?? '',
       r.note ?? '',
     ]),
-    widths: [1, 2, 5, 2, 1.5, 2, 3],
+    // Relative; sized so each 小四 column label fits on one line across a 156 mm 版心.
+    widths: [32, 46, 160, 56, 34, 56, 58],
   };
 }
 
