@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { MeetingIoAdapter } from './session/meeting-io.adapter.js';
 import type { AppConfig } from './config/env.js';
 import { openDatabase, type DatabaseConnection } from './database/database-connection.js';
 import { applyPendingMigrations } from './database/migrations.js';
@@ -59,6 +60,8 @@ export async function createApp(config: AppConfig, opts: { db?: DatabaseConnecti
   app.useBodyParser('urlencoded', { limit: config.XS_BODY_LIMIT, extended: false });
   app.use(cookieParser());
   app.setGlobalPrefix('api');
+  // The live meeting room's socket.io: shares this HTTP server with /collab, Redis adapter with REDIS_URL.
+  app.useWebSocketAdapter(new MeetingIoAdapter(app, config));
 
   const openApi = SwaggerModule.createDocument(
     app,

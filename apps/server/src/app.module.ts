@@ -13,6 +13,11 @@ import { AgendaModule } from './agenda/agenda.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { CommitteesModule } from './committees/committees.module.js';
 import { UsersModule } from './users/users.module.js';
+import { SessionModule } from './session/session.module.js';
+import { PollsModule } from './polls/polls.module.js';
+import { OpinionsModule } from './opinions/opinions.module.js';
+import { SpeakersModule } from './speakers/speakers.module.js';
+import { AttendanceModule } from './attendance/attendance.module.js';
 
 /** Imports the feature modules; nothing else lives here. */
 @Module({})
@@ -31,6 +36,11 @@ export class AppModule {
         AgendaModule,
         ParticipantsModule,
         CommitteesModule,
+        SessionModule,
+        PollsModule,
+        OpinionsModule,
+        SpeakersModule,
+        AttendanceModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }],
     };

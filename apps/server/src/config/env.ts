@@ -45,6 +45,10 @@ export const EnvSchema = z.object({
   XS_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
   /** Redis for cross-instance socket.io and Yjs traffic; single-instance when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Prefix of every Redis key and channel this deployment uses (several deployments may share a Redis). */
+  XS_REDIS_PREFIX: z.string().regex(/^[\w.:-]{1,64}$/).default('xieshang'),
+  /** Seconds between re-checks of live-room sockets (account disabled, logged out everywhere, removed from the meeting). */
+  XS_SESSION_REVALIDATE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Log level: fatal, error, warn, info, debug, trace, silent. */
   XS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Human-readable logs instead of JSON (npm run dev). */

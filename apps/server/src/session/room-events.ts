@@ -1,0 +1,114 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  meetingRoom,
+  meetingUserRoom,
+  type ClientToServerEvents,
+  type Presence,
+  type ServerToClientEventName,
+  type ServerToClientEvents,
+  type ServerToClientPayload,
+} from '@xieshang/protocol';
+import type { Namespace, Socket } from 'socket.io';
+
+/** What the handshake middleware stores on each socket (also visible to other instances via fetchSockets). */
+export interface MeetingSocketData {
+  userId: string;
+  meetingId: string;
+  /** The account's tokenVersion at connect: a later bump (logout everywhere, disable) disconnects. */
+  tokenVersion: number;
+  /** May run the meeting: joined to the organisers' room. */
+  canRun: boolean;
+  presence: Exclude<Presence, 'offline'>;
+}
+
+export type MeetingNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, MeetingSocketData>;
+export type MeetingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, MeetingSocketData>;
+
+/** Organisers of one meeting (chair, secretary, staff): they also see draft polls. */
+export const meetingRunnersRoom = (meetingId: string) => `meeting:${meetingId}:runners`;
+/** Every connection of one account, in any meeting: closed together on logout or disable. */
+export const accountRoom = (userId: string) => `account:${userId}`;
+
+/**
+ * The one way services push to the live room. Services call it after their transaction has
+ * committed; it only fans out (through the Redis adapter when configured, so every instance's
+ * clients receive it). A push that fails is logged and never fails the request that caused it:
+ * clients resynchronise from the database on reconnect.
+ */
+@Injectable()
+export class RoomEvents {
+  private readonly logger = new Logger(RoomEvents.name);
+  private nsp: MeetingNamespace | null = null;
+
+  /** Called once by the gateway when socket.io is up. */
+  attach(nsp: MeetingNamespace): void {
+    this.nsp = nsp;
+  }
+
+  get namespace(): MeetingNamespace | null {
+    return this.nsp;
+  }
+
+  emit<E extends ServerToClientEventName>(meetingId: string, event: E, payload: ServerToClientPayload<E>): void {
+    this.send(meetingRoom(meetingId), event, payload);
+  }
+
+  emitToUser<E extends ServerToClientEventName>(
+    meetingId: string,
+    userId: string,
+    event: E,
+    payload: ServerToClientPayload<E>,
+  ): void {
+    this.send(meetingUserRoom(meetingId, userId), event, payload);
+  }
+
+  emitToRunners<E extends ServerToClientEventName>(meetingId: string, event: E, payload: ServerToClientPayload<E>): void {
+    this.send(meetingRunnersRoom(meetingId), event, payload);
+  }
+
+  private send<E extends ServerToClientEventName>(room: string, event: E, payload: ServerToClientPayload<E>): void {
+    if (!this.nsp) return;
+    try {
+      // The mapped event type is exact per name; socket.io's own overloads cannot see that through a generic.
+      (this.nsp.to(room).emit as (e: string, p: unknown) => boolean)(event, payload);
+    } catch (err) {
+      this.logger.error(`emit ${event} to ${room} failed: ${(err as Error).message}`);
+    }
+  }
+
+  /** Presence of everyone connected to a meeting, across instances: online beats away. */
+  async presenceByUser(meetingId: string): Promise<Map<string, Presence>> {
+    const out = new Map<string, Presence>();
+    if (!this.nsp) return out;
+    try {
+      for (const s of await this.nsp.in(meetingRoom(meetingId)).fetchSockets()) {
+        if (out.get(s.data.userId) !== 'online') out.set(s.data.userId, s.data.presence);
+      }
+    } catch (err) {
+      this.logger.warn(`presence lookup for ${meetingId} failed: ${(err as Error).message}`);
+    }
+    return out;
+  }
+
+  async presenceOf(meetingId: string, userId: string): Promise<Presence> {
+    if (!this.nsp) return 'offline';
+    try {
+      const sockets = await this.nsp.in(meetingUserRoom(meetingId, userId)).fetchSockets();
+      if (sockets.some((s) => s.data.presence === 'online')) return 'online';
+      return sockets.length ? 'away' : 'offline';
+    } catch (err) {
+      this.logger.warn(`presence lookup for ${userId} failed: ${(err as Error).message}`);
+      return 'offline';
+    }
+  }
+
+  /** Closes every live-room connection of an account (logout everywhere, disabled account). */
+  disconnectAccount(userId: string): void {
+    this.nsp?.in(accountRoom(userId)).disconnectSockets(true);
+  }
+
+  /** Closes every connection of one user to one meeting (removed from the participant list). */
+  disconnectFromMeeting(meetingId: string, userId: string): void {
+    this.nsp?.in(meetingUserRoom(meetingId, userId)).disconnectSockets(true);
+  }
+}
