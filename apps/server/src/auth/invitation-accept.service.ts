@@ -1,19 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { canHoldParticipantRole, invitationTokenHash, isInvitationUsable } from '@xieshang/domain';
 import type { AcceptInvitationBody, AcceptInvitationResponse, InvitationPreview } from '@xieshang/protocol';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { PRISMA, type PrismaClient } from '../database/database.module.js';
 import type { Invitation, Meeting, Prisma } from '../generated/prisma/client.js';
 import { RefreshSessionsService } from './refresh-sessions.service.js';
-import { sha256Hex } from './refresh-token.js';
 import { signedIn, type SignedIn } from './signed-in.js';
 import { TokenService } from './token.service.js';
 
 /** Links are `/invite/<token>`; anything that cannot be such a token is rejected before a query. */
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{16,256}$/;
-/** An invitation link admits people without an account, so it can only make them guests or observers. */
-const GUEST_ROLES = new Set(['guest', 'observer']);
 
 type UsableInvitation = Invitation & { meeting: Meeting };
 
@@ -86,7 +84,7 @@ export class InvitationAcceptService {
   private async findUsable(db: Prisma.TransactionClient | PrismaClient, token: string): Promise<UsableInvitation> {
     if (!TOKEN_FORMAT.test(token)) throw new AppError('invitation_invalid', undefined, 'malformed token');
     const invitation = await db.invitation.findUnique({
-      where: { tokenHash: sha256Hex(token) },
+      where: { tokenHash: invitationTokenHash(token) },
       include: { meeting: true },
     });
     if (!invitation || !isUsable(invitation, new Date())) throw new AppError('invitation_invalid');
@@ -108,12 +106,11 @@ export class InvitationAcceptService {
   }
 }
 
+/** Active (not revoked, expired or used up), for a role a guest account may hold, in a meeting not yet archived. */
 export function isUsable(invitation: UsableInvitation, now: Date): boolean {
   return (
-    !invitation.revokedAt &&
-    invitation.expiresAt > now &&
-    invitation.uses < invitation.maxUses &&
-    GUEST_ROLES.has(invitation.role) &&
+    isInvitationUsable(invitation, now) &&
+    canHoldParticipantRole('guest', invitation.role) &&
     invitation.meeting.status !== 'archived'
   );
 }
