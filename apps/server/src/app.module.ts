@@ -18,6 +18,7 @@ import { PollsModule } from './polls/polls.module.js';
 import { OpinionsModule } from './opinions/opinions.module.js';
 import { SpeakersModule } from './speakers/speakers.module.js';
 import { AttendanceModule } from './attendance/attendance.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 
 /** Imports the feature modules; nothing else lives here. */
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         AgendaModule,
         ParticipantsModule,
         CommitteesModule,
+        DocumentsModule,
         SessionModule,
         PollsModule,
         OpinionsModule,

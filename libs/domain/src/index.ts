@@ -18,3 +18,4 @@ export * from './session/meeting-session.js';
 export * from './calendar/index.js';
 export * from './minutes/index.js';
 export * from './proposals/index.js';
+export * from './documents/index.js';

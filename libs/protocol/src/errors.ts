@@ -41,6 +41,8 @@ export const errorMessages = {
   not_checked_in: { zh: '请先签到', en: 'Please check in first' },
   agenda_item_closed: { zh: '该议题已结束，不能再修改', en: 'This agenda item is closed' },
   already_in_queue: { zh: '您已在发言队列中', en: 'You are already waiting to speak' },
+  // documents (co-editing)
+  document_locked: { zh: '文稿已锁定，不能修改', en: 'This document is locked' },
   payload_too_large: { zh: '提交的内容过大', en: 'The request is too large' },
   internal_error: { zh: '服务器内部错误，请稍后再试', en: 'Internal server error' },
 } as const satisfies Record<string, { zh: string; en: string }>;

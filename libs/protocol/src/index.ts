@@ -10,6 +10,8 @@ export * from './opinions.js';
 export * from './speakers.js';
 export * from './live.js';
 export * from './minutes.js';
+export * from './documents.js';
+export * from './collab.js';
 export * from './proposals.js';
 export * from './social-reports.js';
 export * from './search.js';

@@ -61,6 +61,15 @@ export const EnvSchema = z.object({
   XS_SECURE_COOKIES: bool.default(false),
   /** Largest websocket frame accepted on /collab, in bytes. */
   XS_COLLAB_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(2 * 1024 * 1024),
+  /**
+   * Messages per second one /collab connection may send, sustained (bursts of twice as many pass).
+   * Over it the server stops reading that socket until the budget refills: nothing is dropped.
+   */
+  XS_COLLAB_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100000).default(200),
+  /** A co-edited document nobody is connected to is unloaded from memory after this many ms. */
+  XS_COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).max(3600000).default(30000),
+  /** Update-log rows after which a document is compacted into its snapshot (keeps cold loads fast). */
+  XS_COLLAB_COMPACT_AFTER: z.coerce.number().int().min(2).max(100000).default(500),
   /** Milliseconds to wait for in-flight work on SIGTERM/SIGINT before exiting. */
   XS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120000).default(10000),
 });

@@ -26,6 +26,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   not_checked_in: 409,
   agenda_item_closed: 409,
   already_in_queue: 409,
+  document_locked: 409,
   payload_too_large: 413,
   too_many_requests: 429,
   internal_error: 500,

@@ -1,0 +1,336 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { COLLAB_PATH, COLLAB_TOKEN_PARAM, CollabCloseCode, collabCloseReason } from '@xieshang/protocol';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/env.js';
+import { CollabConnection, type ConnectionLimits } from './collab-connection.js';
+import { CollabDocument, type DocumentPipeline } from './collab-document.js';
+import {
+  CollabRefusal,
+  Origin,
+  type CollabExtension,
+  type CollabHost,
+  type CollabPrincipal,
+  type CollabRequest,
+} from './collab.types.js';
+import { AuthenticationExtension } from './extensions/authentication.extension.js';
+import { PersistenceExtension } from './extensions/persistence.extension.js';
+import { RedisRelayExtension } from './extensions/redis-relay.extension.js';
+
+/** Document ids are cuids; anything else cannot exist (4404 without a database query). */
+const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const HEARTBEAT_MS = 30_000;
+
+interface DocumentEntry {
+  ready: Promise<CollabDocument>;
+  doc?: CollabDocument;
+  idleTimer?: NodeJS.Timeout;
+  /** Set while the document leaves memory; connections arriving meanwhile wait and load it afresh. */
+  unloading?: Promise<void>;
+}
+
+/**
+ * The y-websocket server at ws://HOST/collab/<documentId>, sharing the API's HTTP server:
+ * it takes the 'upgrade' events for /collab/… and leaves every other path (socket.io) alone.
+ * Authenticates before completing the handshake, loads documents on first connect and unloads
+ * them when idle; everything else is delegated to the extensions, in this order:
+ * authentication → redis relay (subscribe before loading) → persistence.
+ */
+@Injectable()
+export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly log = new Logger('Collab');
+  private readonly wss: WebSocketServer;
+  private readonly entries = new Map<string, DocumentEntry>();
+  private readonly connections = new Set<CollabConnection>();
+  private readonly extensions: CollabExtension[];
+  private readonly limits: ConnectionLimits;
+  private readonly pipeline: DocumentPipeline;
+  private httpServer?: Server;
+  private heartbeat?: NodeJS.Timeout;
+  private stopping = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly adapterHost: HttpAdapterHost,
+    authentication: AuthenticationExtension,
+    redis: RedisRelayExtension,
+    persistence: PersistenceExtension,
+  ) {
+    this.extensions = [authentication, redis, persistence];
+    for (const ext of this.extensions) ext.attach?.(this);
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: config.XS_COLLAB_MAX_FRAME_BYTES,
+      perMessageDeflate: false,
+    });
+    this.limits = {
+      messagesPerSecond: config.XS_COLLAB_MESSAGES_PER_SECOND,
+      bytesPerSecond: config.XS_COLLAB_MAX_FRAME_BYTES,
+    };
+    this.pipeline = {
+      store: async (doc, updates) => {
+        for (const ext of this.extensions) if (ext.onStoreUpdates) await ext.onStoreUpdates(doc, updates);
+      },
+      applied: (documentId, updates) => this.each((ext) => ext.afterApplyUpdates?.(documentId, updates)),
+      awareness: (documentId, update) => this.each((ext) => ext.onAwarenessUpdate?.(documentId, update)),
+      broken: (doc) => this.unload(doc, true),
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    this.httpServer.on('upgrade', this.onUpgrade);
+    this.heartbeat = setInterval(() => {
+      for (const conn of this.connections) conn.ping();
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Close every socket (clients reconnect elsewhere), finish every pending commit, then stop. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.heartbeat);
+    for (const conn of this.connections) conn.close(CollabCloseCode.GoingAway);
+    for (const entry of this.entries.values()) clearTimeout(entry.idleTimer);
+    await Promise.all([...this.entries.values()].map(async (e) => (await e.ready.catch(() => null))?.drained()));
+    for (const ext of this.extensions) {
+      try {
+        await ext.onDestroy?.();
+      } catch (err) {
+        this.log.error(`${ext.name} shutdown failed: ${(err as Error).message}`);
+      }
+    }
+    this.httpServer?.off('upgrade', this.onUpgrade);
+    // Give the close handshakes a moment so clients read 1001 (and reconnect) rather than 1006.
+    for (let waited = 0; this.wss.clients.size && waited < 1000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+  }
+
+  // ── CollabHost ──
+
+  loadedDocument(documentId: string): CollabDocument | undefined {
+    const entry = this.entries.get(documentId);
+    return entry?.doc && !entry.unloading && !entry.doc.broken ? entry.doc : undefined;
+  }
+
+  *loadedDocuments(): Iterable<CollabDocument> {
+    for (const entry of this.entries.values()) if (entry.doc && !entry.unloading) yield entry.doc;
+  }
+
+  async resync(doc: CollabDocument): Promise<void> {
+    for (const ext of this.extensions) await ext.onResync?.(doc);
+  }
+
+  closeConnections(documentId: string, code: CollabCloseCode): void {
+    this.entries.get(documentId)?.doc?.closeAll(code);
+  }
+
+  /** Hand an update the server committed itself (a restore) to the loaded document and other instances. */
+  publishCommitted(documentId: string, update: Uint8Array): void {
+    const doc = this.loadedDocument(documentId);
+    if (doc) {
+      doc.logRows++;
+      doc.applyDurable(update, Origin.Server);
+    } else {
+      this.each((ext) => ext.afterApplyUpdates?.(documentId, [update]));
+    }
+  }
+
+  /** Access rules changed here: close local connections (they reconnect with new rights) and tell other instances. */
+  accessChanged(documentId: string): void {
+    this.closeConnections(documentId, CollabCloseCode.AccessChanged);
+    this.each((ext) => ext.onAccessChanged?.(documentId));
+  }
+
+  // ── upgrade ──
+
+  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const path = (req.url ?? '').split('?', 1)[0]!;
+    if (!path.startsWith(`${COLLAB_PATH}/`)) return; // not ours (socket.io, …): leave it alone
+    socket.on('error', (err) => this.log.debug(`collab upgrade socket error: ${err.message}`));
+    this.upgrade(req, socket, head, path).catch((err: unknown) => {
+      this.log.error(`collab upgrade failed: ${(err as Error).stack}`);
+      socket.destroy();
+    });
+  };
+
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, path: string): Promise<void> {
+    if (this.stopping) return this.refuse(req, socket, head, CollabCloseCode.GoingAway);
+    let documentId: string;
+    try {
+      documentId = decodeURIComponent(path.slice(COLLAB_PATH.length + 1));
+    } catch {
+      return this.refuse(req, socket, head, CollabCloseCode.NotFound);
+    }
+    if (!DOCUMENT_ID.test(documentId)) return this.refuse(req, socket, head, CollabCloseCode.NotFound);
+
+    const request: CollabRequest = {
+      documentId,
+      token: new URL(req.url ?? '/', 'http://collab').searchParams.get(COLLAB_TOKEN_PARAM) ?? undefined,
+      origin: req.headers.origin,
+      host: req.headers.host,
+    };
+    let principal: CollabPrincipal;
+    try {
+      principal = await this.authenticate(request);
+    } catch (err) {
+      if (err instanceof CollabRefusal) return this.refuse(req, socket, head, err.code);
+      this.log.error(`collab authentication failed: ${(err as Error).stack}`);
+      return this.refuse(req, socket, head, CollabCloseCode.InternalError);
+    }
+
+    let doc: CollabDocument;
+    try {
+      doc = await this.acquire(documentId);
+    } catch (err) {
+      this.log.error(`loading document ${documentId} failed: ${(err as Error).stack}`);
+      return this.refuse(req, socket, head, CollabCloseCode.InternalError);
+    }
+
+    // ws answers a bad handshake itself (400) without calling back: release the hold then too.
+    let attached = false;
+    const abandoned = () => {
+      if (!attached) this.release(doc);
+    };
+    socket.once('close', abandoned);
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      attached = true;
+      socket.off('close', abandoned);
+      this.attach(doc, ws, principal);
+      this.release(doc);
+    });
+  }
+
+  private async authenticate(request: CollabRequest): Promise<CollabPrincipal> {
+    for (const ext of this.extensions) if (ext.onAuthenticate) return ext.onAuthenticate(request);
+    throw new CollabRefusal(CollabCloseCode.Unauthorized, 'no authentication extension');
+  }
+
+  /** Complete the handshake only to close with a code the browser can read (an HTTP status it cannot). */
+  private refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: CollabCloseCode): void {
+    this.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      ws.on('error', () => {});
+      ws.close(code, collabCloseReason[code]);
+    });
+  }
+
+  private attach(doc: CollabDocument, ws: WebSocket, principal: CollabPrincipal): void {
+    if (doc.destroyed || doc.broken || this.stopping) {
+      ws.close(CollabCloseCode.InternalError, collabCloseReason[CollabCloseCode.InternalError]);
+      return;
+    }
+    const conn = new CollabConnection(ws, doc, principal, this.limits, this.log, (c) => this.detached(c));
+    this.connections.add(conn);
+    doc.attach(conn);
+    clearTimeout(this.entries.get(doc.id)?.idleTimer);
+    conn.start();
+  }
+
+  private detached(conn: CollabConnection): void {
+    this.connections.delete(conn);
+    conn.doc.detach(conn);
+    this.scheduleUnload(conn.doc);
+  }
+
+  // ── document lifecycle ──
+
+  /** The loaded document, loading it on first use; the caller must `release` it. */
+  private async acquire(documentId: string): Promise<CollabDocument> {
+    for (;;) {
+      const entry = this.entries.get(documentId);
+      if (entry?.unloading) {
+        await entry.unloading;
+        continue;
+      }
+      if (!entry) {
+        const created: DocumentEntry = { ready: this.load(documentId) };
+        this.entries.set(documentId, created);
+        created.ready.then(
+          (doc) => (created.doc = doc),
+          () => {
+            if (this.entries.get(documentId) === created) this.entries.delete(documentId);
+          },
+        );
+        continue;
+      }
+      const doc = await entry.ready;
+      if (this.entries.get(documentId) !== entry || entry.unloading) continue;
+      doc.holds++;
+      clearTimeout(entry.idleTimer);
+      return doc;
+    }
+  }
+
+  private release(doc: CollabDocument): void {
+    doc.holds--;
+    this.scheduleUnload(doc);
+  }
+
+  private async load(documentId: string): Promise<CollabDocument> {
+    const doc = new CollabDocument(documentId, this.pipeline, this.log);
+    try {
+      for (const ext of this.extensions) await ext.onLoadDocument?.(doc);
+    } catch (err) {
+      await this.runUnloadHooks(doc);
+      doc.destroy();
+      throw err;
+    }
+    doc.loaded = true;
+    return doc;
+  }
+
+  private scheduleUnload(doc: CollabDocument): void {
+    if (doc.connections.size || doc.holds > 0 || this.stopping) return;
+    const entry = this.entries.get(doc.id);
+    if (!entry || entry.doc !== doc || entry.unloading) return;
+    clearTimeout(entry.idleTimer);
+    entry.idleTimer = setTimeout(() => this.unload(doc, false), this.config.XS_COLLAB_IDLE_UNLOAD_MS);
+    entry.idleTimer.unref();
+  }
+
+  /** Leave memory: after pending commits, let the extensions compact and unsubscribe. */
+  private unload(doc: CollabDocument, force: boolean): void {
+    const entry = this.entries.get(doc.id);
+    if (!entry || entry.doc !== doc || entry.unloading) return;
+    if (!force && (doc.connections.size || doc.holds > 0)) return;
+    clearTimeout(entry.idleTimer);
+    if (force) doc.closeAll(CollabCloseCode.InternalError);
+    entry.unloading = (async () => {
+      await doc.drained();
+      await this.runUnloadHooks(doc);
+      doc.destroy();
+    })().finally(() => {
+      if (this.entries.get(doc.id) === entry) this.entries.delete(doc.id);
+    });
+  }
+
+  private async runUnloadHooks(doc: CollabDocument): Promise<void> {
+    for (const ext of this.extensions) {
+      try {
+        await ext.onUnloadDocument?.(doc);
+      } catch (err) {
+        this.log.error(`${ext.name} could not unload ${doc.id}: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  private each(fn: (ext: CollabExtension) => void): void {
+    for (const ext of this.extensions) {
+      try {
+        fn(ext);
+      } catch (err) {
+        this.log.error(`${ext.name} failed: ${(err as Error).stack}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { canViewDocument, type DocumentActor } from '@xieshang/domain';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AppError } from '../common/errors/app-error.js';
+import { PRISMA, type PrismaClient } from '../database/database.module.js';
+import type { Document } from '../generated/prisma/client.js';
+
+export interface DocumentAccess {
+  document: Document;
+  actor: DocumentActor;
+}
+
+/**
+ * The one way a document is loaded for a user: who they are to it (owner, co-author, role in its
+ * meeting) as a DocumentActor for the predicates in libs/domain/src/documents. Used by the REST
+ * API and by the collab server's handshake alike, so both enforce the same rules.
+ */
+@Injectable()
+export class DocumentAccessService {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  /** null when the document does not exist. Does not check that the user may see it. */
+  async resolve(user: AuthUser, documentId: string): Promise<DocumentAccess | null> {
+    const document = await this.prisma.document.findUnique({ where: { id: documentId } });
+    if (!document) return null;
+    const [coAuthor, participant] = await Promise.all([
+      this.prisma.documentCoAuthor.findUnique({ where: { documentId_userId: { documentId, userId: user.id } } }),
+      document.meetingId && !this.outOfScope(user, document)
+        ? this.prisma.participant.findUnique({
+            where: { meetingId_userId: { meetingId: document.meetingId, userId: user.id } },
+            select: { role: true },
+          })
+        : null,
+    ]);
+    // Guests (invitation links) act only inside their meeting: elsewhere they are nobody.
+    const scoped = this.outOfScope(user, document);
+    const actor: DocumentActor = {
+      globalRole: user.role,
+      isOwner: !scoped && document.ownerId === user.id,
+      isCoAuthor: !scoped && coAuthor !== null,
+      participantRole: participant?.role ?? null,
+    };
+    return { document, actor };
+  }
+
+  /** For the HTTP API: a document the caller may not see answers 404, like one that does not exist. */
+  async load(user: AuthUser, documentId: string): Promise<DocumentAccess> {
+    const access = await this.resolve(user, documentId);
+    if (!access || !canViewDocument(access.actor) || this.outOfScope(user, access.document)) throw new AppError('not_found');
+    return access;
+  }
+
+  /** Loads and requires a predicate from libs/domain (403 when it fails). */
+  async require(
+    user: AuthUser,
+    documentId: string,
+    allowed: (actor: DocumentActor, document: Document) => boolean,
+  ): Promise<DocumentAccess> {
+    const access = await this.load(user, documentId);
+    if (!allowed(access.actor, access.document)) throw new AppError('forbidden');
+    return access;
+  }
+
+  private outOfScope(user: AuthUser, document: Document): boolean {
+    return user.meetingScope !== null && document.meetingId !== user.meetingScope;
+  }
+}

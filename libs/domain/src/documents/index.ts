@@ -1,0 +1,3 @@
+export * from './document-access.js';
+export * from './templates.js';
+export * from './versions.js';
