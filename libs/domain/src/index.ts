@@ -19,3 +19,4 @@ export * from './calendar/index.js';
 export * from './minutes/index.js';
 export * from './proposals/index.js';
 export * from './documents/index.js';
+export * from './social-reports/index.js';

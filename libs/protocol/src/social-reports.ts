@@ -160,3 +160,11 @@ export const SocialReportSettings = z.object({
   requireReporterPhone: z.boolean(),
 });
 export type SocialReportSettings = z.infer<typeof SocialReportSettings>;
+
+/** Codes a social-report action can be refused with beyond forbidden / invalid_transition / validation_failed. */
+export const socialReportErrorMessages = {
+  already_reported: { status: 409, zh: '已报送至该级别', en: 'Already reported to this level' },
+  already_adopted: { status: 409, zh: '该采用情况已登记', en: 'This adoption is already recorded' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type SocialReportErrorCode = keyof typeof socialReportErrorMessages;

@@ -1,0 +1,2 @@
+export * from './social-report.js';
+export * from './transition.js';
