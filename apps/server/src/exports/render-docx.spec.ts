@@ -108,7 +108,9 @@ describe('renderDocx', () => {
     expect(margin).toContain('w:bottom="1984"');
     expect(margin).toContain('w:left="1587"');
     expect(margin).toContain('w:right="1474"');
-    expect(draft.document).toMatch(/<w:docGrid [^>]*w:type="linesAndChars"[^>]*w:linePitch="579"/);
+    expect(draft.document).toMatch(/<w:docGrid [^>]*w:type="lines"[^>]*w:linePitch="579"/);
+    // 三号 runs set 0.25 pt tight: 28 characters to the 156 mm line.
+    expect(draft.document).toContain('<w:spacing w:val="-5"/>');
   });
 
   it('names the 公文 faces with the East-Asian font set, at 二号/三号', () => {

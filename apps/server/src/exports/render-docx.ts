@@ -95,12 +95,9 @@ export async function renderDocx(blocks: MinutesBlock[], opts: RenderOptions = {
               footer: twip(mm(PAGE.marginMm.bottom - PAGE.pageNumberGapMm - 5)),
             },
           },
-          // 22 lines of 28 characters: line pitch, and the character pitch as a delta on 三号 in 1/4096 pt.
-          grid: {
-            type: DocumentGridType.LINES_AND_CHARS,
-            linePitch: LINE_PITCH_TWIP,
-            charSpace: Math.round((CHAR_PITCH_PT - SIZE.san) * 4096),
-          },
+          // 22 lines to the page. Only the line pitch is gridded: a character grid would also space
+          // out the 小四 tables and notes, and LibreOffice reads its pitch differently from Word.
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIP },
         },
         headers: watermark ? { default: watermark, even: watermarkHeader(opts.watermark!) } : undefined,
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
@@ -127,6 +124,9 @@ function toDocx(b: Block): (Paragraph | Table)[] {
 }
 
 /** Text runs with the recorded line breaks kept. */
+/** 三号 set 0.25 pt tight, so 28 characters fill the 156 mm line as the GB/T grid asks. */
+const BODY_CHARACTER_SPACING = Math.floor((CHAR_PITCH_PT - SIZE.san) * 20);
+
 function runs(text: string, style: { font: string; size: number; bold?: boolean; color?: string }): TextRun[] {
   return text
     .replace(/\r\n?/g, '\n')
@@ -140,6 +140,9 @@ function runs(text: string, style: { font: string; size: number; bold?: boolean;
           size: halfPoints(style.size),
           bold: style.bold,
           color: style.color,
+          characterSpacing: style.size === SIZE.san ? BODY_CHARACTER_SPACING : undefined,
+          // Smaller or larger type keeps its own exact line height instead of the 三号 line grid.
+          snapToGrid: style.size === SIZE.san ? undefined : false,
         }),
     );
 }
@@ -220,13 +223,16 @@ function tableBlocks(b: Extract<Block, { type: 'table' }>): (Paragraph | Table)[
   const total = b.widths.reduce((a, w) => a + w, 0);
   const widths = b.widths.map((w) => Math.floor((TEXT_WIDTH * w) / total));
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  const cell = (text: string, i: number, header: boolean) =>
+  // A short table (votes) is kept on one page: every row but the last keeps with the next.
+  const keepTogether = b.rows.length <= 20;
+  const cell = (text: string, i: number, header: boolean, last = false) =>
     new TableCell({
       width: { size: widths[i] ?? 0, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       margins: { left: 80, right: 80, top: 40, bottom: 40 },
       children: [
         new Paragraph({
+          keepNext: keepTogether && !last,
           alignment: header || i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
           spacing: { line: twip(TABLE_LINE_PITCH_PT), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           children: runs(text, { font: header ? DOCX_FONTS.heading1 : DOCX_FONTS.body, size: SIZE.xiaosi }),

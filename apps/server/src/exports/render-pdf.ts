@@ -208,8 +208,12 @@ function drawTable(doc: Doc, b: Extract<Block, { type: 'table' }>): void {
   };
 
   const headerHeight = height(b.header, true);
-  const firstRow = b.rows[0] ? height(b.rows[0], false) : 0;
-  ensureRoom(doc, (b.caption ? LINE_PITCH_PT : 0) + headerHeight + firstRow + CELL_PAD);
+  const rowHeights = b.rows.map((r) => height(r, false));
+  const captionHeight = b.caption ? 1.25 * LINE_PITCH_PT : 0;
+  const whole = captionHeight + headerHeight + rowHeights.reduce((a, h) => a + h, 0);
+  const pageRoom = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+  // A table that fits on one page is kept whole; a longer one starts with at least one row.
+  ensureRoom(doc, whole <= pageRoom ? whole : captionHeight + headerHeight + (rowHeights[0] ?? 0));
   if (b.caption) {
     doc.y += LINE_PITCH_PT / 4;
     paragraph(doc, b.caption, { font: 'sans', size: SIZE.si, align: 'center', pitch: LINE_PITCH_PT });
@@ -217,8 +221,8 @@ function drawTable(doc: Doc, b: Extract<Block, { type: 'table' }>): void {
   let y = doc.y;
   drawRow(b.header, true, y, headerHeight);
   y += headerHeight;
-  for (const row of b.rows) {
-    const h = height(row, false);
+  for (const [i, row] of b.rows.entries()) {
+    const h = rowHeights[i] ?? 0;
     if (y + h > bottom()) {
       doc.addPage();
       y = doc.page.margins.top;
