@@ -1,6 +1,6 @@
 import { MinutesBlock, type MeetingRecord } from '@xieshang/protocol';
 import { describe, expect, it } from 'vitest';
-import { agendaItemIdOfAnchor, minutesToPlainBlocks } from './blocks.js';
+import { agendaItemIdOfAnchor, blocksToPlainText, minutesToPlainBlocks } from './blocks.js';
 import { draftMinutes } from './draft.js';
 import { blocksToMarkdown, escapeMarkdown, minutesToMarkdown } from './markdown.js';
 import { SAMPLE_MEETING_RECORD } from './sample-record.js';
@@ -164,6 +164,16 @@ describe('minutesToPlainBlocks', () => {
     expect(agendaItemIdOfAnchor('item:a3')).toBe('a3');
     expect(agendaItemIdOfAnchor('header:present')).toBeNull();
     expect(agendaItemIdOfAnchor('appendix:attendance')).toBeNull();
+  });
+});
+
+describe('blocksToPlainText', () => {
+  it('writes one block per line, table cells tab-separated', () => {
+    const text = blocksToPlainText(blocks);
+    expect(text.split('\n')[0]).toBe('青川县政协农村居家养老服务协商座谈会纪要');
+    expect(text).toContain('\n出席：李明、王建国、陈秀英\n');
+    expect(text).toContain('\n赞成\t2\t李明、王建国\n');
+    expect(text.endsWith('青川县政协办公室\u3000\u30002026年11月23日印发')).toBe(true);
   });
 });
 

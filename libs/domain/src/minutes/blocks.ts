@@ -178,3 +178,24 @@ export function agendaItemIdOfAnchor(anchor: string): string | null {
   const m = /^item:([^:]+)/.exec(anchor);
   return m ? (m[1] ?? null) : null;
 }
+
+/**
+ * The minutes as plain text, one block per line (table cells tab-separated): for search
+ * indexing and for hashing the text a locked version contains.
+ */
+export function blocksToPlainText(blocks: MinutesBlock[]): string {
+  return blocks
+    .map((b) => {
+      switch (b.type) {
+        case 'field':
+          return `${b.label}：${b.text}`;
+        case 'table':
+          return [...(b.caption ? [b.caption] : []), ...[b.header, ...b.rows].map((r) => r.join('\t'))].join('\n');
+        case 'title':
+        case 'heading':
+        case 'paragraph':
+          return b.text;
+      }
+    })
+    .join('\n');
+}

@@ -5,3 +5,4 @@ export * from './blocks.js';
 export * from './markdown.js';
 export * from './approval.js';
 export * from './sample-record.js';
+export * from './prosemirror.js';
