@@ -2,7 +2,7 @@ import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import type { MinutesBlock, MinutesDraft, MinutesExportFormat } from '@xieshang/protocol';
 import { loadPdfFonts } from './fonts.js';
 import { exportMinutes, type MinutesFile } from './minutes-export.js';
-import type { RenderOptions } from './render-docx.js';
+import type { RenderOptions } from './render-options.js';
 
 /**
  * Minutes renderers as an injectable service. Loading the PDF fonts at module init means a

@@ -1,6 +1,7 @@
 import type { MinutesBlock, MinutesDraft, MinutesExportFormat } from '@xieshang/protocol';
 import { blocksToMarkdown, minutesToPlainBlocks } from '@xieshang/domain';
-import { renderDocx, type RenderOptions } from './render-docx.js';
+import { renderDocx } from './render-docx.js';
+import type { RenderOptions } from './render-options.js';
 import { renderPdf } from './render-pdf.js';
 
 /** A rendered minutes file, ready for a download response. */

@@ -20,6 +20,7 @@ import {
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import { DOCX_FONTS } from './fonts.js';
+import type { RenderOptions } from './render-options.js';
 import {
   CHAR_PITCH_PT,
   INDENT_PT,
@@ -39,13 +40,6 @@ import {
  * in 楷体_GB2312, tables for votes and attendance, "— 1 —" page numbers outside on odd/even
  * pages, and an optional diagonal 草稿 watermark that Word's own Watermark command recognises.
  */
-
-export interface RenderOptions {
-  /** Diagonal watermark on every page, e.g. 草稿 until the minutes are approved. */
-  watermark?: string;
-  /** Document properties title; defaults to the first title block. */
-  title?: string;
-}
 
 type Block = MinutesBlock;
 

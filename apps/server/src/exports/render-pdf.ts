@@ -11,7 +11,7 @@ import {
   TABLE_LINE_PITCH_PT,
   TITLE_COLOR,
 } from './gbt9704.js';
-import type { RenderOptions } from './render-docx.js';
+import type { RenderOptions } from './render-options.js';
 
 /*
  * Minutes as a print-quality PDF with selectable Chinese text, laid out like the DOCX (GB/T 9704
