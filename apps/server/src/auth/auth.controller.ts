@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ChangePasswordBody, LoginBody, LoginResponse, MeResponse } from '@xieshang/protocol';
 import type { Request, Response } from 'express';
+import { AppError } from '../common/errors/app-error.js';
 import { ZodBody, ZodResponse } from '../common/validation/zod-decorators.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
@@ -30,7 +31,7 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<LoginResponse> {
-    return this.withCookie(res, await this.auth.login(body, clientInfo(req)));
+    return this.withCookie(res, await retryAfterOnThrottle(res, () => this.auth.login(body, clientInfo(req))));
   }
 
   @Post('refresh')
@@ -73,12 +74,26 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<LoginResponse> {
-    return this.withCookie(res, await this.auth.changePassword(user, body, clientInfo(req)));
+    const signedIn = await retryAfterOnThrottle(res, () => this.auth.changePassword(user, body, clientInfo(req)));
+    return this.withCookie(res, signedIn);
   }
 
   private withCookie(res: Response, signedIn: SignedIn): LoginResponse {
     setRefreshCookie(res, this.config, signedIn.refreshToken, signedIn.refreshExpiresAt);
     return signedIn.body;
+  }
+}
+
+/** Seconds a throttled client should wait: the per-IP window is a minute, the hash queue drains in seconds. */
+const RETRY_AFTER_SECONDS = '10';
+
+/** A 429 tells the client when to try again (Retry-After); the error filter keeps headers already set. */
+async function retryAfterOnThrottle<T>(res: Response, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'too_many_requests') res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
+    throw e;
   }
 }
 

@@ -18,6 +18,11 @@ import { TokenService } from './token.service.js';
 
 type PasswordUser = User & { passwordHash: string };
 
+/** Sign-in attempts in flight per client IP (see AttemptLimiter): ~3 s of hashing queue on two cores. */
+const MAX_ATTEMPTS_IN_FLIGHT_PER_IP = 100;
+/** Outcomes that count as a guess against the per-IP failure limit. */
+const FAILED_GUESSES = new Set(['invalid_credentials', 'wrong_password', 'account_locked']);
+
 export interface ClientInfo {
   ip: string;
   userAgent?: string;
@@ -41,17 +46,17 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
   ) {
-    this.ipAttempts = new AttemptLimiter(config.XS_LOGIN_IP_LIMIT);
+    this.ipAttempts = new AttemptLimiter(config.XS_LOGIN_IP_LIMIT, MAX_ATTEMPTS_IN_FLIGHT_PER_IP);
   }
 
-  async login(body: LoginBody, client: ClientInfo): Promise<SignedIn> {
-    this.countAttempt(client.ip);
-    const found = await this.prisma.user.findUnique({ where: { username: normalizeUsername(body.username) } });
-    const user = await this.checkPassword(found, body.password, client);
-    // Only after the password: a guesser must not learn which accounts are disabled.
-    if (user.disabled) throw new AppError('account_disabled');
-    this.ipAttempts.release(client.ip);
-    return this.startSession(user, body.password, client);
+  login(body: LoginBody, client: ClientInfo): Promise<SignedIn> {
+    return this.throttled(client.ip, async () => {
+      const found = await this.prisma.user.findUnique({ where: { username: normalizeUsername(body.username) } });
+      const user = await this.checkPassword(found, body.password, client);
+      // Only after the password: a guesser must not learn which accounts are disabled.
+      if (user.disabled) throw new AppError('account_disabled');
+      return this.startSession(user, body.password, client);
+    });
   }
 
   /** Rotates the refresh token; a guest keeps the meeting scope of their invitation. */
@@ -99,12 +104,12 @@ export class AuthService {
         { path: 'newPassword', message: 'must differ from the current password' },
       ]);
     }
-    this.countAttempt(client.ip);
-    if (isLocked(user.lockedUntil, new Date())) throw new AppError('account_locked');
-    if (!(await this.hasher.verify(user.passwordHash, body.currentPassword))) {
-      await this.recordFailure(user, client, 'wrong_password');
-    }
-    this.ipAttempts.release(client.ip);
+    const currentHash = user.passwordHash;
+    await this.throttled(client.ip, async () => {
+      if (isLocked(user.lockedUntil, new Date())) throw new AppError('account_locked');
+      const matches = await this.hasher.verify(currentHash, body.currentPassword);
+      if (!matches) await this.recordFailure(user, client, 'wrong_password');
+    });
     const passwordHash = await this.hasher.hash(body.newPassword);
     return this.prisma.$transaction(async (tx) => {
       const updated = await tx.user.update({
@@ -129,9 +134,19 @@ export class AuthService {
     });
   }
 
-  private countAttempt(ip: string): void {
-    if (!this.ipAttempts.tryAcquire(ip))
+  /** Runs a password check under the per-IP limiter; wrong guesses count against the client's window. */
+  private async throttled<T>(ip: string, attempt: () => Promise<T>): Promise<T> {
+    if (!this.ipAttempts.tryBegin(ip))
       throw new AppError('too_many_requests', undefined, `sign-in attempts from ${ip}`);
+    let failed = false;
+    try {
+      return await attempt();
+    } catch (e) {
+      failed = e instanceof AppError && FAILED_GUESSES.has(e.code);
+      throw e;
+    } finally {
+      this.ipAttempts.end(ip, failed);
+    }
   }
 
   /** Throws unless the password is right; unknown and locked accounts cost the same hash. */
@@ -182,24 +197,24 @@ export class AuthService {
     return { maxFailures: this.config.XS_LOGIN_MAX_FAILURES, lockMinutes: this.config.XS_LOGIN_LOCK_MINUTES };
   }
 
-  /** Clears the failure count, upgrades an outdated hash, opens a session, and records the sign-in. */
+  /**
+   * Clears the failure count, upgrades an outdated hash and opens a session. Deliberately not an
+   * audit-chain event: a thousand members signing in as a meeting opens would all queue on the
+   * global chain's lock and exhaust the connection pool. The Session row (user, time, client) and
+   * the structured log record the sign-in instead.
+   */
   private async startSession(user: PasswordUser, password: string, client: ClientInfo): Promise<SignedIn> {
     const passwordHash = this.hasher.needsRehash(user.passwordHash) ? await this.hasher.hash(password) : undefined;
-    return this.prisma.$transaction(async (tx) => {
-      const fresh = await tx.user.update({
-        where: { id: user.id },
-        data: { failedLogins: 0, lockedUntil: null, ...(passwordHash ? { passwordHash } : {}) },
-      });
-      const issued = await this.sessions.issue(tx, user.id, client.userAgent);
-      await this.audit.append(tx, {
-        actorId: user.id,
-        action: 'auth.login',
-        entityType: 'session',
-        entityId: issued.session.id,
-        data: { ip: client.ip },
-      });
-      return signedIn(this.tokens, fresh, issued);
-    });
+    const fresh =
+      user.failedLogins > 0 || user.lockedUntil || passwordHash
+        ? await this.prisma.user.update({
+            where: { id: user.id },
+            data: { failedLogins: 0, lockedUntil: null, ...(passwordHash ? { passwordHash } : {}) },
+          })
+        : user;
+    const issued = await this.sessions.issue(this.prisma, user.id, client.userAgent);
+    this.logger.log(`signed in: user ${user.id}, session ${issued.session.id}, ip ${client.ip}`);
+    return signedIn(this.tokens, fresh, issued);
   }
 
   /** Guests are confined to the meeting they were invited to; everyone else is unscoped. */
