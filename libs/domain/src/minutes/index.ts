@@ -6,3 +6,4 @@ export * from './markdown.js';
 export * from './approval.js';
 export * from './sample-record.js';
 export * from './prosemirror.js';
+export * from './record.js';
