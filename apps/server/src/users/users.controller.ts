@@ -9,7 +9,7 @@ import {
   UserList,
   UserView,
 } from '@xieshang/protocol';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ZodBody, ZodQuery, ZodResponse } from '../common/validation/zod-decorators.js';
@@ -43,7 +43,7 @@ export class UsersController {
   }
 
   @Get(':id')
-  @ZodResponse(UserView)
+  @ZodResponse(z.union([UserDetail, UserView]))
   get(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<UserView | UserDetail> {
     return this.users.get(actor, id);
   }

@@ -117,7 +117,7 @@ export class UsersService {
         data: { ...patch, ...(disabling ? { tokenVersion: { increment: 1 } } : {}) },
       });
       if (disabling) await this.sessions.revokeAll(tx, id);
-      await this.auditUpdate(tx, actor, target, changed);
+      await this.auditUpdate(tx, actor, target, updated, changed);
       return toUserDetail(updated);
     });
   }
@@ -162,13 +162,25 @@ export class UsersService {
     return target;
   }
 
-  /** user.updated for field changes (names, not values: phones stay out of the log), user.disabled / user.enabled apart. */
-  private async auditUpdate(tx: Prisma.TransactionClient, actor: AuthUser, target: User, changed: string[]) {
-    const base = { actorId: actor.id, entityType: 'user', entityId: target.id };
+  /**
+   * user.updated names the changed fields (not their values: phones stay out of the log), with
+   * the role's old and new value; user.disabled / user.enabled are events of their own.
+   */
+  private async auditUpdate(
+    tx: Prisma.TransactionClient,
+    actor: AuthUser,
+    before: User,
+    after: User,
+    changed: string[],
+  ) {
+    const base = { actorId: actor.id, entityType: 'user', entityId: before.id };
     const fields = changed.filter((f) => f !== 'disabled');
-    if (fields.length) await this.audit.append(tx, { ...base, action: 'user.updated', data: { fields } });
+    if (fields.length) {
+      const role = fields.includes('role') ? { role: { from: before.role, to: after.role } } : {};
+      await this.audit.append(tx, { ...base, action: 'user.updated', data: { fields, ...role } });
+    }
     if (changed.includes('disabled')) {
-      await this.audit.append(tx, { ...base, action: target.disabled ? 'user.enabled' : 'user.disabled' });
+      await this.audit.append(tx, { ...base, action: after.disabled ? 'user.disabled' : 'user.enabled' });
     }
   }
 }

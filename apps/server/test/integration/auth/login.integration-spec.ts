@@ -125,6 +125,17 @@ describe('POST /api/auth/login', () => {
     );
   });
 
+  it('serves a burst of parallel sign-ins (a meeting opening) without errors', async () => {
+    const members = await Promise.all(Array.from({ length: 6 }, () => createUser(t, adminToken)));
+    const burst = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => {
+        const m = members[i % members.length]!;
+        return api().post('/api/auth/login', { username: m.username, password: m.password });
+      }),
+    );
+    expect(burst.map((r) => r.status)).toEqual(Array(60).fill(200));
+  });
+
   it('answers in English when asked', async () => {
     const res = await api().post(
       '/api/auth/login',

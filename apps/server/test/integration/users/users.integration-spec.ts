@@ -215,6 +215,10 @@ describe('users API', () => {
       expectError(await as(member.token).patch(`/api/users/${other.id}`, { displayName: 'x' }), 403, 'forbidden');
       const promoted = await as(admin.token).patch(`/api/users/${other.id}`, { role: 'staff' });
       expect(promoted.body.role).toBe('staff');
+      const event = await t.db.prisma.auditEvent.findFirstOrThrow({
+        where: { entityId: other.id, action: 'user.updated' },
+      });
+      expect(event.data).toEqual({ fields: ['role'], role: { from: 'member', to: 'staff' } });
     });
 
     it('disabling ends every token and session of the account at once; enabling lets it sign in again', async () => {
