@@ -6,14 +6,43 @@ import { charBigrams, extractTerms, MAX_TOKEN_LENGTH } from './segment.js';
  * database indexes. `searchTokens(text)` goes into a column indexed as `to_tsvector('simple', …)`;
  * `tsQuery(userQuery)` is passed as the argument of `to_tsquery('simple', $1)`.
  *
- * The token string is the content words followed by the character bigrams of every Han run.
- * Queries match Han text through the bigrams as a phrase (营商环境 → 营商 <-> 商环 <-> 环境),
- * which finds the exact substring whatever the segmenter made of the surrounding text.
- * The words serve ranking and the similar-proposal prefilter.
+ * The token string is the character bigrams of every Han run, then the content words. Queries
+ * match Han text through the bigrams as a phrase (营商环境 → 营商 <-> 商环 <-> 环境), which finds
+ * the exact substring whatever the segmenter made of the surrounding text. The words serve
+ * ranking and the similar-proposal prefilter. Bigrams come first because PostgreSQL stores
+ * positions only up to 16,383: index long texts in pieces (`splitForIndexing`).
  */
 export function searchTokens(text: string): string {
   const { words, bigrams } = extractTerms(text);
-  return [...words, ...bigrams].join(' ');
+  return [...bigrams, ...words].join(' ');
+}
+
+/**
+ * Splits a long text (minutes, documents) into pieces of at most `maxChars`, at paragraph
+ * breaks where possible, so each indexed row stays within tsvector's position limit and a hit
+ * can link to the part of the text it came from.
+ */
+export function splitForIndexing(text: string, maxChars = 4000): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  const flush = () => {
+    if (current.trim()) pieces.push(current.trim());
+    current = '';
+  };
+  for (const paragraph of text.split(/\n+/)) {
+    if (current.length + paragraph.length + 1 > maxChars) flush();
+    if (paragraph.length <= maxChars) {
+      current = current ? `${current}\n${paragraph}` : paragraph;
+      continue;
+    }
+    const chars = [...paragraph];
+    for (let i = 0; i < chars.length; i += maxChars) {
+      current = chars.slice(i, i + maxChars).join('');
+      flush();
+    }
+  }
+  flush();
+  return pieces;
 }
 
 function splitQuery(userQuery: string): string[] {

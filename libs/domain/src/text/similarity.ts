@@ -7,9 +7,10 @@ import { STOP_CHARS } from './stopwords.js';
  * catch rewordings the segmenter splits differently: 营商环境 / 营商 环境 / 优化营商), with 案由
  * and body compared separately and together, weighted into one score in [0, 1].
  *
- * Meant to run on a few hundred candidates the database prefiltered with its full-text index
- * (`prefilterTsQuery`), so a lookup stays fast over tens of thousands of proposals. Vectors are
- * built from the stored `searchTokens` strings, so rescoring never re-segments text.
+ * Two ways to look up: `SimilarityIndex` (in memory, a few milliseconds over 20,000 proposals,
+ * the recommended path), or the database prefilters candidates with its full-text index
+ * (`prefilterTsQuery`) and `rankSimilar` rescores a few hundred of them. Vectors are built from
+ * text once and stored (`serializeDocumentVector`), so lookups never re-segment stored text.
  */
 
 /** Term → raw count. */
@@ -32,7 +33,7 @@ export interface SimilarityWeights {
 export const DEFAULT_SIMILARITY_WEIGHTS: SimilarityWeights = { title: 0.25, body: 0.45, combined: 0.3 };
 
 /** Whether a token carries meaning for similarity (it always stays searchable). */
-function isSimilarityTerm(token: string): boolean {
+function judgeTerm(token: string): boolean {
   if (/^\p{N}+$/u.test(token)) return false;
   if (!isHanToken(token)) return token.length > 1;
   const chars = [...token];
@@ -40,6 +41,18 @@ function isSimilarityTerm(token: string): boolean {
   // Two-character tokens are mostly bigrams; those straddling a function word are noise.
   if (chars.length === 2 && (STOP_CHARS.has(chars[0]!) || STOP_CHARS.has(chars[1]!))) return false;
   return true;
+}
+
+// Tokens repeat endlessly (bigrams), so the verdict is memoised; the cache is bounded.
+const verdicts = new Map<string, boolean>();
+function isSimilarityTerm(token: string): boolean {
+  let v = verdicts.get(token);
+  if (v === undefined) {
+    if (verdicts.size > 200_000) verdicts.clear();
+    v = judgeTerm(token);
+    verdicts.set(token, v);
+  }
+  return v;
 }
 
 export function termCounts(tokens: string | Iterable<string>): TermCounts {
@@ -236,11 +249,13 @@ export function rankSimilar<Id extends string | number>(
 }
 
 /**
- * The query's most distinctive terms (highest TF-IDF weight), for the database prefilter.
+ * The query's most distinctive terms (highest TF-IDF weight) that occur in the corpus at all
+ * (a term no document has cannot find candidates), for the database prefilter.
  */
 export function prefilterTerms(query: DocumentVector, table: IdfTable, count = 24): string[] {
   const { weights } = weigh(merge(query.title, query.body), table);
   return [...weights.entries()]
+    .filter(([t]) => (table.df.get(t) ?? 0) > 0)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, count)
     .map(([t]) => t);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COUNTY_PROPOSALS, REWORDED_PROPOSALS } from './fixtures/county-proposals.js';
 import { normalizeText, splitRuns } from './normalize.js';
-import { MAX_QUERY_TERMS, queryTerms, searchTokens, tsQuery } from './search-query.js';
+import { MAX_QUERY_TERMS, queryTerms, searchTokens, splitForIndexing, tsQuery } from './search-query.js';
 import { charBigrams, extractTerms, segmentWords } from './segment.js';
 import {
   addToIdf,
@@ -69,7 +69,7 @@ describe('segmentation', () => {
 });
 
 describe('searchTokens', () => {
-  it('joins words, then bigrams, with single spaces, nothing but letters and digits in tokens', () => {
+  it('joins bigrams, then words, with single spaces, nothing but letters and digits in tokens', () => {
     for (const p of COUNTY_PROPOSALS) {
       const tokens = searchTokens(`${p.title}\n${p.body}`);
       expect(tokens).toMatch(/^[\p{L}\p{N}]+( [\p{L}\p{N}]+)*$/u);
@@ -81,6 +81,18 @@ describe('searchTokens', () => {
   });
   it('is empty for text with nothing searchable', () => {
     expect(searchTokens('，。！？ ——')).toBe('');
+  });
+  it('puts bigrams first so phrase positions stay exact in long texts', () => {
+    expect(searchTokens('养老服务，PM2.5').split(' ').slice(0, 3)).toEqual(['养老', '老服', '服务']);
+  });
+  it('splits long texts for indexing at paragraph breaks, never losing text', () => {
+    const paragraphs = Array.from({ length: 30 }, (_, i) => `第${i}段${'字'.repeat(300)}`);
+    const pieces = splitForIndexing(paragraphs.join('\n'), 1000);
+    expect(pieces.every((p) => p.length <= 1000)).toBe(true);
+    expect(pieces.join('\n')).toBe(paragraphs.join('\n'));
+    const one = splitForIndexing('字'.repeat(2500), 1000);
+    expect(one.map((p) => p.length)).toEqual([1000, 1000, 500]);
+    expect(splitForIndexing('  \n\n ')).toEqual([]);
   });
   it('never emits a token that could break tsvector parsing', () => {
     fc.assert(
@@ -269,10 +281,11 @@ describe('similar proposals', () => {
   });
 
   describe('database prefilter', () => {
-    it('picks the distinctive terms of the query and builds a safe OR query', () => {
+    it('picks the distinctive terms of the query that occur in the corpus and builds a safe OR query', () => {
       const q = buildDocumentVector(REWORDED_PROPOSALS[0]!);
       const terms = prefilterTerms(q, table, 10);
       expect(terms).toHaveLength(10);
+      for (const t of terms) expect(table.df.get(t)).toBeGreaterThan(0);
       const tsq = prefilterTsQuery(q, table, 10)!;
       expect(isSafeTsQuery(tsq)).toBe(true);
       expect(tsq.split(' | ')).toHaveLength(10);
