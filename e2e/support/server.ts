@@ -75,6 +75,10 @@ export async function startServer(name: string, env: Record<string, string> = {}
 
   try {
     await waitForHealth(baseUrl, child, 60_000);
+    const home = await fetch(`${baseUrl}/`);
+    if (!(home.headers.get('content-type') ?? '').includes('text/html')) {
+      throw new Error('the server is not serving the web client: is apps/web/dist built? (npm run test:e2e builds it)');
+    }
   } catch (e) {
     await stop();
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
