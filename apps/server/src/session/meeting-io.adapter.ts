@@ -62,18 +62,50 @@ export class MeetingIoAdapter extends IoAdapter {
   }
 
   private redisAdapter(url: string) {
-    const pub = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
-    const sub = pub.duplicate();
+    // Publishing fails fast while Redis is down (a lost push is acceptable: clients resynchronise
+    // from the database); subscribing waits for Redis however long it takes, or this instance would
+    // never hear the others again once Redis is back.
+    const pub = new Redis(url, { maxRetriesPerRequest: 2, retryStrategy: (times) => Math.min(times * 100, 1000) });
+    const sub = pub.duplicate({ maxRetriesPerRequest: null });
     for (const client of [pub, sub]) {
       // Without a listener ioredis prints every reconnect failure as an unhandled error.
       client.on('error', (err: Error) => this.log.warn(`redis: ${err.message}`));
       this.redisClients.push(client);
     }
+    // The adapter calls these without handling the promise: while Redis is down, or once a client
+    // has quit during shutdown, each would be an unhandled rejection — which ends the process.
+    this.catchRejections(pub, ['publish']);
+    this.catchRejections(sub, ['subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe']);
     return createAdapter(pub, sub, { key: `${this.config.XS_REDIS_PREFIX}:socket.io`, requestsTimeout: 3000 });
+  }
+
+  private catchRejections(client: Redis, methods: readonly string[]): void {
+    const target = client as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const name of methods) {
+      const original = target[name]!.bind(client);
+      target[name] = (...args: unknown[]) => {
+        const result = original(...args);
+        if (result instanceof Promise) {
+          return result.catch((err: Error) => {
+            this.log.warn(`redis ${name} failed: ${err.message}`);
+            return 0;
+          });
+        }
+        return result;
+      };
+    }
   }
 
   override async dispose(): Promise<void> {
     await super.dispose();
-    await Promise.all(this.redisClients.splice(0).map((c) => c.quit().catch(() => c.disconnect())));
+    // QUIT waits for Redis; if it is unreachable that would hold up shutdown forever.
+    await Promise.all(
+      this.redisClients.splice(0).map(async (c) => {
+        if (c.status !== 'ready') return c.disconnect();
+        const timeout = new Promise<void>((resolve) => setTimeout(resolve, 1000).unref());
+        await Promise.race([c.quit().catch(() => undefined), timeout]);
+        c.disconnect();
+      }),
+    );
   }
 }

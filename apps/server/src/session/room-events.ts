@@ -45,6 +45,11 @@ export class RoomEvents {
     this.nsp = nsp;
   }
 
+  /** Called when the app shuts down: the disconnects that follow push nothing (Redis may already be gone). */
+  detach(): void {
+    this.nsp = null;
+  }
+
   get namespace(): MeetingNamespace | null {
     return this.nsp;
   }

@@ -91,6 +91,7 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   onModuleDestroy(): void {
     if (this.sweep) clearInterval(this.sweep);
+    this.room.detach();
   }
 
   private async handshake(socket: MeetingSocket): Promise<void> {

@@ -74,3 +74,28 @@ describe('verifyBallotBox', () => {
     expect(verifyBallotBox(named, options, ballotBoxDigest(named)).votersConsistent).toBe(false);
   });
 });
+
+describe('the digest in the meeting’s audit chain', () => {
+  it('an edited poll.closed entry (digest or tally) breaks verification from that entry on', async () => {
+    const { auditEntryHash, GENESIS_HASH, verifyAuditChain } = await import('../audit/hash-chain.js');
+    const b = box();
+    const entries = [
+      { action: 'poll.opened', data: null },
+      { action: 'poll.ballot_cast', data: null },
+      { action: 'poll.closed', data: { counts: b.counts, digest: ballotBoxDigest(b), nVoted: 3 } },
+      { action: 'meeting.ended', data: null },
+    ];
+    let prev = GENESIS_HASH;
+    const chain = entries.map((e, i) => {
+      const content = { scope: 'meeting:m1', seq: i + 1, at: new Date(Date.UTC(2026, 10, 23, 2, i)), actorId: 'u1', entityType: 'poll', entityId: 'p1', ...e };
+      const hash = auditEntryHash(prev, content);
+      const row = { ...content, prevHash: prev, hash };
+      prev = hash;
+      return row;
+    });
+    expect(verifyAuditChain(chain)).toMatchObject({ intact: true, length: 4 });
+    const forged = chain.map((r, i) => (i === 2 ? { ...r, data: { ...(r.data as object), counts: { 赞成: 3, 反对: 0, 弃权: 0 } } } : r));
+    expect(verifyAuditChain(forged)).toMatchObject({ intact: false, brokenAt: 3 });
+    expect(verifyAuditChain(chain.filter((_, i) => i !== 1))).toMatchObject({ intact: false, brokenAt: 2 });
+  });
+});
