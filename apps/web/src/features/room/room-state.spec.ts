@@ -73,16 +73,18 @@ describe('applyRoomEvent', () => {
       type: 'attendance.changed',
       payload: {
         meetingId: M,
-        attendee: { ...s.attendance.attendees[0]!, attendance: 'checked_in', checkedInAt: '2026-11-23T06:01:00.000Z' },
+        attendees: [{ ...s.attendance.attendees[0]!, attendance: 'checked_in' as const, checkedInAt: '2026-11-23T06:01:00.000Z' }],
         summary: { entitled: 3, present: 2, required: 2, quorumMet: true },
       },
     })!;
     expect(s.attendance).toMatchObject({ present: 2, quorumMet: true });
     expect(s.polls[0]!.canVote).toBe(true);
+    s = applyRoomEvent(s, { type: 'presence.changed', payload: { meetingId: M, changes: [{ userId: ME, presence: 'away' }] } })!;
+    expect(s.attendance.attendees[0]!.presence).toBe('away');
   });
 
   it('keeps the largest progress count, closes with results, and never re-enables a cast vote', () => {
-    let s = { ...baseState(), polls: [{ ...poll(), hasVoted: false, myChoice: null, canVote: true }] };
+    let s: MeetingLiveState = { ...baseState(), polls: [{ ...poll(), hasVoted: false, myChoice: null, canVote: true }] };
     s = applyRoomEvent(s, { type: 'poll.progress', payload: { meetingId: M, pollId: 'p1', cast: 2, entitled: 3 } })!;
     s = applyRoomEvent(s, { type: 'poll.progress', payload: { meetingId: M, pollId: 'p1', cast: 1, entitled: 3 } })!;
     expect(s.polls[0]!.cast).toBe(2);
@@ -101,7 +103,7 @@ describe('applyRoomEvent', () => {
 
   it('adds new opinions on top and replaces edited ones', () => {
     const opinion = {
-      id: 'o1', meetingId: M, agendaItemId: 'a1', author: { id: 'u2', displayName: '李' }, stance: 'support' as const,
+      id: 'o1', meetingId: M, agendaItemId: 'a1', author: { id: 'u2', displayName: '李', affiliation: null }, stance: 'support' as const,
       content: '同意', adopted: false, adoptedAt: null, adoptedIntoPollId: null, createdAt: '2026-11-23T06:02:00.000Z', editedAt: null,
     };
     let s = applyRoomEvent(baseState(), { type: 'opinion.created', payload: { meetingId: M, opinion } })!;

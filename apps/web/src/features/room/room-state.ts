@@ -55,19 +55,25 @@ export function applyRoomEvent(state: MeetingLiveState | null, event: RoomEvent)
         ? { ...state, itemTimer: event.payload.itemTimer }
         : state;
     case 'attendance.changed': {
-      const { attendee, summary } = event.payload;
-      const exists = state.attendance.attendees.some((a) => a.userId === attendee.userId);
-      const attendees = exists
-        ? state.attendance.attendees.map((a) => (a.userId === attendee.userId ? attendee : a))
-        : [...state.attendance.attendees, attendee];
+      // Batched: the participants whose attendance changed, and the new counts.
+      const { attendees: changed, summary } = event.payload;
+      const byId = new Map(changed.map((a) => [a.userId, a]));
+      const known = new Set(state.attendance.attendees.map((a) => a.userId));
+      const attendees = [
+        ...state.attendance.attendees.map((a) => byId.get(a.userId) ?? a),
+        ...changed.filter((a) => !known.has(a.userId)),
+      ];
       const next = { ...state, attendance: { ...summary, attendees } };
       // Checking in may make open polls votable for me.
-      if (attendee.userId !== state.me.userId) return next;
+      if (!byId.has(state.me.userId)) return next;
       return { ...next, polls: next.polls.map((p) => asView(p, p, next)) };
     }
     case 'presence.changed': {
-      const { userId, presence } = event.payload;
-      const attendees = state.attendance.attendees.map((a) => (a.userId === userId ? { ...a, presence } : a));
+      const changes = new Map(event.payload.changes.map((c) => [c.userId, c.presence]));
+      const attendees = state.attendance.attendees.map((a) => {
+        const presence = changes.get(a.userId);
+        return presence ? { ...a, presence } : a;
+      });
       return { ...state, attendance: { ...state.attendance, attendees } };
     }
     case 'speakers.changed': {
