@@ -21,6 +21,13 @@ const OFFLINE_B = '（离线补充）站点运营经费纳入县级财政预算�
 const ONLINE_A = '（同时修改）';
 const CLOSED_B = '（关闭页面前的离线修改）';
 const DRAFT_EXTRA = '并建立志愿服务积分制度。';
+// A numbered list with a bulleted sub-list, as Word puts it on the clipboard (trimmed).
+const WORD_PASTE = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><!--StartFragment-->
+<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'><![if !supportLists]><span>1.<span>&nbsp; </span></span><![endif]>完善站点运营补贴<o:p></o:p></p>
+<p class=MsoListParagraphCxSpMiddle style='mso-list:l0 level2 lfo1'><![if !supportLists]><span style='font-family:Symbol'>·</span><![endif]>按服务人次核拨<o:p></o:p></p>
+<p class=MsoListParagraphCxSpMiddle style='mso-list:l0 level2 lfo1'><![if !supportLists]><span style='font-family:Symbol'>·</span><![endif]>纳入年度考核<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><![if !supportLists]><span>2.</span><![endif]>建立志愿服务积分<o:p></o:p></p>
+<!--EndFragment--></body></html>`;
 
 interface LoginResponse {
   accessToken: string;
@@ -342,10 +349,33 @@ describe('collab journey: two members co-edit a proposal, one of them offline fo
     await until(() => desk.getByTestId('live-document').getAttribute('data-editable')).toBe('true');
     await until(() => editorText(desk)).toBe('调研背景\n\n基本情况\n\n存在问题\n\n对策建议\n');
 
+    // Paste from Word: its list paragraphs arrive as real nested lists.
+    await sectionParagraph(desk, '对策建议').click();
+    await desk.evaluate((html) => {
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', '');
+      const target = document.querySelector('[data-testid="document-editor"]')!;
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, WORD_PASTE);
+    const list = editor(desk).locator('ol').first();
+    await until(() => list.locator(':scope > li > p').allInnerTexts()).toEqual([
+      '完善站点运营补贴',
+      '建立志愿服务积分',
+    ]);
+    expect(await list.locator('ul > li').allInnerTexts()).toEqual(['按服务人次核拨', '纳入年度考核']);
+    // A table from the toolbar, after the list (Enter on an empty item leaves the list).
+    await desk.keyboard.press('Control+End');
+    await desk.keyboard.press('Enter');
+    await desk.keyboard.press('Enter');
+    await desk.getByTestId('tool-table').click();
+    await until(() => editor(desk).locator('table td, table th').count()).toBe(9);
+    await screenshot(desk, 'collab-09-report-desktop');
+
     await phone.goto('/documents');
     await until(() => phone.getByTestId('document-row').count()).toBe(2);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await screenshot(phone, 'collab-09-documents-375');
+    await screenshot(phone, 'collab-10-documents-375');
   });
 
   it('raised no script errors on any page', async () => {
