@@ -129,8 +129,13 @@ export const MeetingStatusEvent = z.object({
 });
 export const AgendaCurrentEvent = AgendaState.extend({ meetingId: Id });
 export const AgendaTimerEvent = z.object({ meetingId: Id, agendaItemId: Id, itemTimer: TimerView });
-export const AttendanceChangedEvent = z.object({ meetingId: Id, attendee: AttendeeView, summary: AttendanceSummary });
-export const PresenceChangedEvent = z.object({ meetingId: Id, userId: Id, presence: Presence });
+/** Batched (at most a few per second per meeting): the participants whose attendance changed, and the new counts. */
+export const AttendanceChangedEvent = z.object({ meetingId: Id, attendees: z.array(AttendeeView), summary: AttendanceSummary });
+/** Batched like attendance: a connect storm at the opening costs a few pushes, not one per person. */
+export const PresenceChangedEvent = z.object({
+  meetingId: Id,
+  changes: z.array(z.object({ userId: Id, presence: Presence })),
+});
 
 /** Server → client events and their payloads: the one definition both ends use. */
 export const ServerToClientEventSchemas = {

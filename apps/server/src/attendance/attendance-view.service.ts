@@ -1,13 +1,16 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { attendanceCount, countsTowardsQuorum } from '@xieshang/domain';
-import type { AttendanceSummary, AttendanceView, AttendeeView, Presence } from '@xieshang/protocol';
+import type { AttendanceView, AttendeeView, Presence } from '@xieshang/protocol';
 import type { AuthUser } from '../auth/auth-user.js';
-import { AppError } from '../common/errors/app-error.js';
 import { PRISMA, type PrismaClient } from '../database/database.module.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { MeetingAccessService } from '../meetings/meeting-access.service.js';
 import { isoOrNull } from '../meetings/person-ref.mapper.js';
+import { KeyedBatch } from '../session/keyed-batch.js';
 import { RoomEvents } from '../session/room-events.js';
+
+/** How often attendance changes of one meeting are pushed, at most. */
+export const ATTENDANCE_PUSH_INTERVAL_MS = 250;
 
 const attendeeSelect = {
   userId: true,
@@ -38,8 +41,13 @@ function toAttendeeView(p: AttendeeRow, presence: Presence): AttendeeView {
  * `participantChanged` after its commit so the room sees the new counts at once.
  */
 @Injectable()
-export class AttendanceViewService {
+export class AttendanceViewService implements OnModuleDestroy {
   private readonly logger = new Logger(AttendanceViewService.name);
+  private readonly batch = new KeyedBatch<string>(
+    ATTENDANCE_PUSH_INTERVAL_MS,
+    (meetingId, userIds) => this.push(meetingId, userIds),
+    (err) => this.logger.warn(`attendance push failed: ${(err as Error).message}`),
+  );
 
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
@@ -61,26 +69,29 @@ export class AttendanceViewService {
     return { ...attendanceCount(rows), attendees: rows.map((r) => toAttendeeView(r, presence.get(r.userId) ?? 'offline')) };
   }
 
-  async summary(meetingId: string): Promise<AttendanceSummary> {
-    const rows = await this.prisma.participant.findMany({ where: { meetingId }, select: { role: true, attendance: true } });
-    return attendanceCount(rows);
+  /**
+   * Announces that participants' attendance changed (check-in, RSVP, role): pushed to the room as
+   * one `attendance.changed` per interval with the new counts. Call after the transaction has
+   * committed; never throws.
+   */
+  participantChanged(meetingId: string, userId: string): void {
+    this.batch.add(meetingId, userId);
   }
 
-  /**
-   * Pushes `attendance.changed` for one participant (check-in, RSVP, role change). Call after the
-   * transaction has committed; never throws.
-   */
-  async participantChanged(meetingId: string, userId: string): Promise<void> {
-    try {
-      const row = await this.prisma.participant.findUnique({
-        where: { meetingId_userId: { meetingId, userId } },
-        select: attendeeSelect,
-      });
-      if (!row) throw new AppError('not_found');
-      const [summary, presence] = await Promise.all([this.summary(meetingId), this.room.presenceOf(meetingId, userId)]);
-      this.room.emit(meetingId, 'attendance.changed', { meetingId, attendee: toAttendeeView(row, presence), summary });
-    } catch (err) {
-      this.logger.warn(`attendance push for ${userId} in ${meetingId} failed: ${(err as Error).message}`);
-    }
+  private async push(meetingId: string, userIds: string[]): Promise<void> {
+    const [rows, all, presence] = await Promise.all([
+      this.prisma.participant.findMany({ where: { meetingId, userId: { in: userIds } }, select: attendeeSelect }),
+      this.prisma.participant.findMany({ where: { meetingId }, select: { role: true, attendance: true } }),
+      this.room.presenceByUser(meetingId),
+    ]);
+    this.room.emit(meetingId, 'attendance.changed', {
+      meetingId,
+      attendees: rows.map((r) => toAttendeeView(r, presence.get(r.userId) ?? 'offline')),
+      summary: attendanceCount(all),
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.batch.clear();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   meetingRoom,
   meetingUserRoom,
@@ -9,6 +9,10 @@ import {
   type ServerToClientPayload,
 } from '@xieshang/protocol';
 import type { Namespace, Socket } from 'socket.io';
+import { KeyedBatch } from './keyed-batch.js';
+
+/** How often presence changes of one meeting are pushed, at most. */
+export const PRESENCE_PUSH_INTERVAL_MS = 250;
 
 /** What the handshake middleware stores on each socket (also visible to other instances via fetchSockets). */
 export interface MeetingSocketData {
@@ -36,9 +40,14 @@ export const accountRoom = (userId: string) => `account:${userId}`;
  * clients resynchronise from the database on reconnect.
  */
 @Injectable()
-export class RoomEvents {
+export class RoomEvents implements OnModuleDestroy {
   private readonly logger = new Logger(RoomEvents.name);
   private nsp: MeetingNamespace | null = null;
+  private readonly presenceBatch = new KeyedBatch<string>(
+    PRESENCE_PUSH_INTERVAL_MS,
+    (meetingId, userIds) => this.pushPresence(meetingId, userIds),
+    (err) => this.logger.warn(`presence push failed: ${(err as Error).message}`),
+  );
 
   /** Called once by the gateway when socket.io is up. */
   attach(nsp: MeetingNamespace): void {
@@ -48,6 +57,22 @@ export class RoomEvents {
   /** Called when the app shuts down: the disconnects that follow push nothing (Redis may already be gone). */
   detach(): void {
     this.nsp = null;
+    this.presenceBatch.clear();
+  }
+
+  onModuleDestroy(): void {
+    this.presenceBatch.clear();
+  }
+
+  /** A user's connections changed (connect, disconnect, away): pushed with others in one `presence.changed`. */
+  presenceChanged(meetingId: string, userId: string): void {
+    if (this.nsp) this.presenceBatch.add(meetingId, userId);
+  }
+
+  private async pushPresence(meetingId: string, userIds: string[]): Promise<void> {
+    const presence = await this.presenceByUser(meetingId);
+    const changes = userIds.map((userId) => ({ userId, presence: presence.get(userId) ?? ('offline' as const) }));
+    this.emit(meetingId, 'presence.changed', { meetingId, changes });
   }
 
   get namespace(): MeetingNamespace | null {
@@ -93,18 +118,6 @@ export class RoomEvents {
       this.logger.warn(`presence lookup for ${meetingId} failed: ${(err as Error).message}`);
     }
     return out;
-  }
-
-  async presenceOf(meetingId: string, userId: string): Promise<Presence> {
-    if (!this.nsp) return 'offline';
-    try {
-      const sockets = await this.nsp.in(meetingUserRoom(meetingId, userId)).fetchSockets();
-      if (sockets.some((s) => s.data.presence === 'online')) return 'online';
-      return sockets.length ? 'away' : 'offline';
-    } catch (err) {
-      this.logger.warn(`presence lookup for ${userId} failed: ${(err as Error).message}`);
-      return 'offline';
-    }
   }
 
   /** Closes every live-room connection of an account (logout everywhere, disabled account). */

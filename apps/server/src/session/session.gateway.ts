@@ -121,7 +121,7 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     }
     const rooms = [meetingRoom(meetingId), meetingUserRoom(meetingId, userId), accountRoom(userId)];
     await socket.join(canRun ? [...rooms, meetingRunnersRoom(meetingId)] : rooms);
-    this.room.emit(meetingId, 'presence.changed', { meetingId, userId, presence: 'online' });
+    this.room.presenceChanged(meetingId, userId);
     try {
       socket.emit('session.state', await this.snapshot(socket));
     } catch (err) {
@@ -130,11 +130,9 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     }
   }
 
-  async handleDisconnect(socket: MeetingSocket): Promise<void> {
+  handleDisconnect(socket: MeetingSocket): void {
     const { meetingId, userId } = socket.data ?? {};
-    if (!meetingId || !userId) return;
-    const presence = await this.room.presenceOf(meetingId, userId);
-    this.room.emit(meetingId, 'presence.changed', { meetingId, userId, presence });
+    if (meetingId && userId) this.room.presenceChanged(meetingId, userId);
   }
 
   /** The full room state again, in the ack (e.g. after the app returns from the background). */
@@ -151,14 +149,12 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   /** online ⇄ away (the page went to the background or came back). */
   @SubscribeMessage('presence.set')
-  async setPresence(@ConnectedSocket() socket: MeetingSocket, @MessageBody() payload: unknown): Promise<SocketAck> {
+  setPresence(@ConnectedSocket() socket: MeetingSocket, @MessageBody() payload: unknown): SocketAck {
     if (!this.rateLimit.allow(socket)) return nack('too_many_requests');
     const parsed = ClientToServerEventSchemas['presence.set'].safeParse(payload);
     if (!parsed.success) return nack('validation_failed');
-    const { meetingId, userId } = socket.data;
     socket.data.presence = parsed.data.presence;
-    const presence = await this.room.presenceOf(meetingId, userId);
-    this.room.emit(meetingId, 'presence.changed', { meetingId, userId, presence });
+    this.room.presenceChanged(socket.data.meetingId, socket.data.userId);
     return { ok: true, data: undefined };
   }
 

@@ -1,6 +1,8 @@
 import type { MeetingLiveState } from '@xieshang/protocol';
+import net from 'node:net';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AttendanceViewService } from '../../../src/attendance/attendance-view.service.js';
 import { SessionGateway } from '../../../src/session/session.gateway.js';
 import { TokenService } from '../../../src/auth/token.service.js';
 import { apiClient } from '../../support/http.js';
@@ -121,13 +123,44 @@ describe('the /meeting socket: handshake, messages, re-validation', () => {
   it('pushes presence: online, away, offline', async () => {
     const watcher = keep(await connect(t.baseUrl, room.chair, room.meetingId));
     const member = await connect(t.baseUrl, room.observer, room.meetingId);
-    await watcher.next('presence.changed', (e) => e.userId === room.observer.id && e.presence === 'online');
+    await watcher.next('presence.changed', (e) => e.changes.some((c) => c.userId === room.observer.id && c.presence === 'online'));
     expect((await member.emitWithAck('presence.set', { presence: 'away' })).ok).toBe(true);
-    await watcher.next('presence.changed', (e) => e.userId === room.observer.id && e.presence === 'away');
+    await watcher.next('presence.changed', (e) => e.changes.some((c) => c.userId === room.observer.id && c.presence === 'away'));
     const att = await room.chair.api.get(`/api/meetings/${room.meetingId}/attendance`);
     expect(att.body.attendees.find((a: { userId: string }) => a.userId === room.observer.id).presence).toBe('away');
     member.close();
-    await watcher.next('presence.changed', (e) => e.userId === room.observer.id && e.presence === 'offline');
+    await watcher.next('presence.changed', (e) => e.changes.some((c) => c.userId === room.observer.id && c.presence === 'offline'));
+  });
+
+  it('pushes attendance changes in one batch with the new counts', async () => {
+    const watcher = keep(await connect(t.baseUrl, room.secretary, room.meetingId));
+    const attendance = t.app.get(AttendanceViewService, { strict: false });
+    await checkInDirect(t, room.meetingId, [room.chair, room.members[0]!, room.members[1]!]);
+    for (const p of [room.chair, room.members[0]!, room.members[1]!]) attendance.participantChanged(room.meetingId, p.id);
+    const pushed = await watcher.next('attendance.changed');
+    expect(pushed.summary).toEqual({ entitled: 5, present: 3, required: 3, quorumMet: true });
+    expect(pushed.attendees.map((a) => a.userId).sort()).toEqual([room.chair.id, room.members[0]!.id, room.members[1]!.id].sort());
+    expect(pushed.attendees.every((a) => a.attendance === 'checked_in' && a.checkedInAt)).toBe(true);
+    expect(watcher.events('attendance.changed')).toHaveLength(1);
+  });
+
+  it('leaves upgrade requests for other paths (/collab) alone', async () => {
+    const { port } = new URL(t.baseUrl);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    let ended = false;
+    let answered = false;
+    socket.once('close', () => (ended = true));
+    socket.on('data', () => (answered = true));
+    socket.write(
+      'GET /collab/doc-1 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
+    // engine.io would end a foreign upgrade silently after 1 s unless told not to; the collab
+    // handler, when present, answers it itself.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(answered || !ended).toBe(true);
+    socket.destroy();
   });
 
   it('re-validation closes sockets of disabled accounts, bumped tokens and removed participants', async () => {
