@@ -14,6 +14,7 @@ import {
 } from './pages';
 import { RouteErrorBoundary } from './RouteError';
 import { DocumentListPage, DocumentPage } from '../features/documents/pages';
+import { MeetingRoomPage } from '../features/room/pages';
 
 const page = (element: ReactNode) => <Suspense fallback={<PageSpinner />}>{element}</Suspense>;
 
@@ -37,6 +38,7 @@ export function AppRoutes() {
           />
           <Route path="meetings/:meetingId" element={page(<MeetingDetailPage />)} />
           <Route path="meetings/:meetingId/edit" element={page(<MeetingEditorPage />)} />
+          <Route path="meetings/:meetingId/room" element={page(<MeetingRoomPage />)} />
           <Route path="users" element={<RequireUserAdmin>{page(<UsersAdminPage />)}</RequireUserAdmin>} />
           <Route path="documents" element={page(<DocumentListPage />)} />
           <Route path="documents/:documentId" element={page(<DocumentPage />)} />

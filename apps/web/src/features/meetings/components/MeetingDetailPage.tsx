@@ -1,4 +1,4 @@
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -47,15 +47,27 @@ export function MeetingDetailPage() {
           </Flex>
         }
         actions={
-          m.can.edit && (
-            <Button
-              icon={<EditOutlined aria-hidden />}
-              onClick={() => void navigate(`/meetings/${m.id}/edit`)}
-              data-testid="edit-meeting"
-            >
-              {t('meeting.edit')}
-            </Button>
-          )
+          <>
+            {m.status !== 'draft' && (
+              <Button
+                type="primary"
+                icon={<TeamOutlined aria-hidden />}
+                onClick={() => void navigate(`/meetings/${m.id}/room`)}
+                data-testid="enter-room"
+              >
+                {t('room.enter')}
+              </Button>
+            )}
+            {m.can.edit && (
+              <Button
+                icon={<EditOutlined aria-hidden />}
+                onClick={() => void navigate(`/meetings/${m.id}/edit`)}
+                data-testid="edit-meeting"
+              >
+                {t('meeting.edit')}
+              </Button>
+            )}
+          </>
         }
       />
       <Row gutter={[16, 16]}>
