@@ -24,13 +24,24 @@ export function UserMenu({ user, onChangePassword }: Props) {
         </span>
       ),
     },
-    { key: 'password', icon: <KeyOutlined />, label: t('shell.changePassword'), onClick: onChangePassword },
+    // Guests entered through an invitation link and have no password.
+    user.role === 'guest'
+      ? null
+      : {
+          key: 'password',
+          icon: <KeyOutlined />,
+          label: t('shell.changePassword'),
+          onClick: onChangePassword,
+          'data-testid': 'user-menu-password',
+        },
     {
       key: 'language',
       icon: <GlobalOutlined />,
       label: t('shell.language'),
+      'data-testid': 'user-menu-language',
       children: LANGUAGES.map((lang) => ({
         key: `lang-${lang}`,
+        'data-testid': `user-menu-lang-${lang}`,
         label: (
           <span lang={lang}>
             {t(`language.${lang}`)} {i18n.language === lang && <CheckOutlined aria-label={t('common.selected')} />}
@@ -45,6 +56,7 @@ export function UserMenu({ user, onChangePassword }: Props) {
       icon: <LogoutOutlined />,
       label: t('shell.logout'),
       danger: true,
+      'data-testid': 'user-menu-logout',
       // Signing out re-renders the guard, which sends the page to /login.
       onClick: () => void logout(),
     },

@@ -2,6 +2,7 @@ import { CreateAgendaItemBody, type AgendaItemView, type ParticipantView } from 
 import { AutoComplete, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyServerFieldErrors } from '../../../shared/ui/form-errors';
+import { ImplicitSubmit } from '../../../shared/ui/ImplicitSubmit';
 
 export interface AgendaItemValues {
   title: string;
@@ -80,6 +81,7 @@ export function AgendaItemModal({ item, participants, saving, onSave, onClose }:
         <Form.Item name="description" label={t('agenda.description')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={4000} showCount />
         </Form.Item>
+        <ImplicitSubmit />
       </Form>
     </Modal>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/api-error';
 import { changePassword } from '../api/auth-api';
 import { useToast } from '../../../shared/ui/FeedbackProvider';
+import { ImplicitSubmit } from '../../../shared/ui/ImplicitSubmit';
 
 type Values = ChangePasswordBody & { confirm: string };
 
@@ -76,6 +77,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
+        <ImplicitSubmit />
       </Form>
     </Modal>
   );

@@ -2,6 +2,7 @@ import type { CreateInvitationBody, InvitationView } from '@xieshang/protocol';
 import { Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useInvitationMutations } from '../hooks/useInvitations';
+import { ImplicitSubmit } from '../../../shared/ui/ImplicitSubmit';
 
 interface Props {
   meetingId: string;
@@ -59,6 +60,7 @@ export function CreateInvitationModal({ meetingId, onClose, onCreated }: Props) 
         <Form.Item name="maxUses" label={t('invitations.maxUses')} extra={t('invitations.maxUsesHint')}>
           <InputNumber min={1} max={500} precision={0} className="xs-input-number" />
         </Form.Item>
+        <ImplicitSubmit />
       </Form>
     </Modal>
   );

@@ -82,7 +82,7 @@ export function InvitationsPanel({ meetingId }: { meetingId: string }) {
         title={t('invitations.createdTitle')}
         onCancel={() => setCreated(null)}
         footer={
-          <Button type="primary" onClick={() => setCreated(null)}>
+          <Button type="primary" onClick={() => setCreated(null)} data-testid="invitation-link-done">
             {t('common.done')}
           </Button>
         }

@@ -8,6 +8,7 @@ import { useUserMutations } from '../hooks/useUsers';
 import { generatePassword } from './generate-password';
 import { PasswordField } from './PasswordField';
 import { useToast } from '../../../shared/ui/FeedbackProvider';
+import { ImplicitSubmit } from '../../../shared/ui/ImplicitSubmit';
 
 type Values = Required<Pick<CreateUserBody, 'username' | 'displayName' | 'password' | 'role'>> &
   Pick<CreateUserBody, 'affiliation' | 'sector' | 'phone'>;
@@ -117,6 +118,7 @@ export function CreateUserModal({ actor, onClose, onCreated }: Props) {
             </Form.Item>
           </Col>
         </Row>
+        <ImplicitSubmit />
       </Form>
     </Modal>
   );

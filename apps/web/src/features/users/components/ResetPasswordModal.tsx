@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useUserMutations } from '../hooks/useUsers';
 import { generatePassword } from './generate-password';
 import { PasswordField } from './PasswordField';
+import { ImplicitSubmit } from '../../../shared/ui/ImplicitSubmit';
 
 interface Props {
   user: UserView;
@@ -41,6 +42,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: Props) {
         }
       >
         <PasswordField form={form} testId="reset-password" />
+        <ImplicitSubmit />
       </Form>
     </Modal>
   );
