@@ -25,7 +25,7 @@ const INFLIGHT_LOW = 64;
 /** A client that does not read what it is sent is dropped before the server buffers this much for it. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 
-/** Token bucket: returns how long to wait (ms) before the budget is back above zero. */
+/** Token bucket. */
 class Budget {
   private tokens: number;
   private last = performance.now();
@@ -35,12 +35,16 @@ class Budget {
   ) {
     this.tokens = capacity;
   }
-  take(n: number): number {
+  /** Milliseconds until `n` tokens are available (0: available now). */
+  wait(n: number): number {
     const now = performance.now();
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) * this.perSecond) / 1000);
     this.last = now;
+    const need = Math.min(n, this.capacity) - this.tokens;
+    return need <= 0 ? 0 : (need * 1000) / this.perSecond;
+  }
+  take(n: number): void {
     this.tokens -= n;
-    return this.tokens >= 0 ? 0 : (-this.tokens * 1000) / this.perSecond;
   }
 }
 
@@ -59,6 +63,11 @@ export class CollabConnection {
   private pausedForRate = false;
   private pausedForBackpressure = false;
   private resumeTimer: NodeJS.Timeout | undefined;
+  /**
+   * Frames received but not yet handled because the budget ran out. Pausing the socket stops
+   * further reads, so this holds at most what ws had already buffered (a few socket chunks).
+   */
+  private backlog: Buffer[] = [];
   private readonly messages: Budget;
   private readonly bytes: Budget;
 
@@ -117,9 +126,33 @@ export class CollabConnection {
 
   private receive(data: RawData, isBinary: boolean): void {
     if (this.closed) return;
-    const frame = data as Buffer; // binaryType 'nodebuffer' (ws default): fragments arrive joined
     if (!isBinary) return this.close(CollabCloseCode.Malformed);
-    this.throttle(frame.length);
+    this.backlog.push(data as Buffer); // binaryType 'nodebuffer' (ws default): fragments arrive joined
+    if (!this.resumeTimer) this.pump();
+  }
+
+  /** Handles queued frames while the rate budget allows; otherwise pauses the socket until it refills. */
+  private pump(): void {
+    while (this.backlog.length && !this.closed) {
+      const frame = this.backlog[0]!;
+      const wait = Math.max(this.messages.wait(1), this.bytes.wait(frame.length));
+      if (wait > 0) {
+        this.setPaused('rate', true);
+        this.resumeTimer = setTimeout(() => {
+          this.resumeTimer = undefined;
+          this.pump();
+        }, Math.ceil(wait));
+        return;
+      }
+      this.messages.take(1);
+      this.bytes.take(frame.length);
+      this.backlog.shift();
+      this.handleFrame(frame);
+    }
+    if (!this.closed) this.setPaused('rate', false);
+  }
+
+  private handleFrame(frame: Buffer): void {
     try {
       this.handle(frame);
     } catch (err) {
@@ -160,23 +193,19 @@ export class CollabConnection {
     }
   }
 
-  private throttle(size: number): void {
-    const wait = Math.max(this.messages.take(1), this.bytes.take(size));
-    if (wait <= 0 || this.pausedForRate) return;
-    this.setPaused('rate', true);
-    this.resumeTimer = setTimeout(() => this.setPaused('rate', false), Math.ceil(wait));
-  }
-
   private setPaused(reason: 'rate' | 'backpressure', paused: boolean): void {
+    const before = this.pausedForRate || this.pausedForBackpressure;
     if (reason === 'rate') this.pausedForRate = paused;
     else this.pausedForBackpressure = paused;
-    if (this.closed) return;
-    if (this.pausedForRate || this.pausedForBackpressure) this.ws.pause();
+    const after = this.pausedForRate || this.pausedForBackpressure;
+    if (this.closed || before === after) return;
+    if (after) this.ws.pause();
     else this.ws.resume();
   }
 
   private cleanup(): void {
     this.closed = true;
+    this.backlog = [];
     clearTimeout(this.resumeTimer);
     this.onClosed(this);
   }

@@ -56,6 +56,8 @@ export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeA
   private readonly pipeline: DocumentPipeline;
   private httpServer?: Server;
   private heartbeat?: NodeJS.Timeout;
+  private revalidation?: NodeJS.Timeout;
+  private revalidating = false;
   private stopping = false;
 
   constructor(
@@ -93,12 +95,39 @@ export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeA
       for (const conn of this.connections) conn.ping();
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
+    this.revalidation = setInterval(() => void this.revalidate(), this.config.XS_SESSION_REVALIDATE_SECONDS * 1000);
+    this.revalidation.unref();
+  }
+
+  /**
+   * Closes connections whose user signed out, was disabled, or whose rights on the document
+   * changed (e.g. removed from the meeting, made observer) — whatever changed it, on any instance.
+   */
+  async revalidate(): Promise<void> {
+    if (this.revalidating || this.stopping || !this.connections.size) return;
+    this.revalidating = true;
+    try {
+      const conns = [...this.connections];
+      const entries = conns.map((c) => ({ principal: c.principal, documentId: c.doc.id }));
+      for (const ext of this.extensions) {
+        if (!ext.onRevalidate) continue;
+        const verdicts = await ext.onRevalidate(entries);
+        verdicts.forEach((code, i) => {
+          if (code !== null) conns[i]!.close(code);
+        });
+      }
+    } catch (err) {
+      this.log.warn(`revalidating collab connections failed: ${(err as Error).message}`);
+    } finally {
+      this.revalidating = false;
+    }
   }
 
   /** Close every socket (clients reconnect elsewhere), finish every pending commit, then stop. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.heartbeat);
+    clearInterval(this.revalidation);
     for (const conn of this.connections) conn.close(CollabCloseCode.GoingAway);
     for (const entry of this.entries.values()) clearTimeout(entry.idleTimer);
     await Promise.all([...this.entries.values()].map(async (e) => (await e.ready.catch(() => null))?.drained()));

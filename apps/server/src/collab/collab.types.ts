@@ -16,6 +16,8 @@ export interface CollabRequest {
 /** Who is on a connection and what they may do there. */
 export interface CollabPrincipal {
   user: AuthUser;
+  /** The token's tokenVersion claim: a bump (logout everywhere, password change) ends the connection. */
+  tokenVersion: number;
   access: Exclude<CollabAccess, 'none'>;
 }
 
@@ -62,6 +64,11 @@ export interface CollabExtension {
   attach?(host: CollabHost): void;
   /** Decide who connects and whether they edit or only read; throw CollabRefusal to refuse. */
   onAuthenticate?(request: CollabRequest): Promise<CollabPrincipal>;
+  /**
+   * Re-check open connections (periodically): per entry, null to keep it, or the code to close
+   * it with (4401 signed out or disabled, 4403 no longer allowed, 4000 rights changed).
+   */
+  onRevalidate?(connections: { principal: CollabPrincipal; documentId: string }[]): Promise<(CollabCloseCode | null)[]>;
   /** Fill a document that was just created in memory (subscribe first, then read storage). */
   onLoadDocument?(doc: CollabDocument): Promise<void>;
   /**

@@ -61,6 +61,52 @@ export class DocumentAccessService {
     return access;
   }
 
+  /**
+   * The same as `resolve` for many (user, document) pairs at once, in a fixed number of queries
+   * (the collab server re-checks every open connection periodically). Users are as stored now:
+   * a missing or disabled user, or a bumped tokenVersion, is reported as `userValid: false`.
+   */
+  async resolveMany(
+    pairs: { user: AuthUser; tokenVersion: number; documentId: string }[],
+  ): Promise<({ userValid: boolean; access: DocumentAccess | null })[]> {
+    const userIds = [...new Set(pairs.map((p) => p.user.id))];
+    const documentIds = [...new Set(pairs.map((p) => p.documentId))];
+    const sessionIds = [...new Set(pairs.map((p) => p.user.sessionId).filter((x): x is string => !!x))];
+    const [users, documents, coAuthors, sessions] = await Promise.all([
+      this.prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, role: true, disabled: true, tokenVersion: true } }),
+      this.prisma.document.findMany({ where: { id: { in: documentIds } } }),
+      this.prisma.documentCoAuthor.findMany({ where: { documentId: { in: documentIds }, userId: { in: userIds } } }),
+      this.prisma.session.findMany({ where: { id: { in: sessionIds } }, select: { id: true, userId: true, revokedAt: true } }),
+    ]);
+    const meetingIds = [...new Set(documents.map((d) => d.meetingId).filter((x): x is string => !!x))];
+    const participants = await this.prisma.participant.findMany({
+      where: { meetingId: { in: meetingIds }, userId: { in: userIds } },
+      select: { meetingId: true, userId: true, role: true },
+    });
+    const userOf = new Map(users.map((u) => [u.id, u]));
+    const documentOf = new Map(documents.map((d) => [d.id, d]));
+    const sessionOf = new Map(sessions.map((x) => [x.id, x]));
+    const coAuthor = new Set(coAuthors.map((c) => `${c.documentId}/${c.userId}`));
+    const roleOf = new Map(participants.map((p) => [`${p.meetingId}/${p.userId}`, p.role]));
+    return pairs.map(({ user, tokenVersion, documentId }) => {
+      const stored = userOf.get(user.id);
+      const session = user.sessionId ? sessionOf.get(user.sessionId) : undefined;
+      const sessionOk = !user.sessionId || (!!session && session.userId === user.id && !session.revokedAt);
+      const userValid = !!stored && !stored.disabled && stored.tokenVersion === tokenVersion && sessionOk;
+      const document = documentOf.get(documentId);
+      if (!userValid || !stored || !document) return { userValid, access: null };
+      const current: AuthUser = { ...user, role: stored.role };
+      const scoped = this.outOfScope(current, document);
+      const actor: DocumentActor = {
+        globalRole: stored.role,
+        isOwner: !scoped && document.ownerId === user.id,
+        isCoAuthor: !scoped && coAuthor.has(`${documentId}/${user.id}`),
+        participantRole: (!scoped && document.meetingId && roleOf.get(`${document.meetingId}/${user.id}`)) || null,
+      };
+      return { userValid, access: { document, actor } };
+    });
+  }
+
   private outOfScope(user: AuthUser, document: Document): boolean {
     return user.meetingScope !== null && document.meetingId !== user.meetingScope;
   }

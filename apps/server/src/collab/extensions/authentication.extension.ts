@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { decodeJwt } from 'jose';
 import { collabAccess } from '@xieshang/domain';
 import { CollabCloseCode } from '@xieshang/protocol';
 import { AuthGuard } from '../../auth/auth.guard.js';
@@ -37,7 +38,27 @@ export class AuthenticationExtension implements CollabExtension {
     if (!resolved) throw new CollabRefusal(CollabCloseCode.NotFound);
     const access = collabAccess(resolved.actor, resolved.document.locked);
     if (access === 'none') throw new CollabRefusal(CollabCloseCode.Forbidden);
-    return { user, access };
+    // The signature was verified just now by authenticate(); only the claim is read here.
+    const tokenVersion = Number(decodeJwt(request.token!).tv);
+    return { user, tokenVersion, access };
+  }
+
+  /**
+   * Sockets outlive their access token: every XS_SESSION_REVALIDATE_SECONDS the server asks
+   * again whether the account is still enabled and signed in (tokenVersion, session) and what
+   * it may do with the document, in one batch of queries. Expiry alone does not close a socket.
+   */
+  async onRevalidate(connections: { principal: CollabPrincipal; documentId: string }[]): Promise<(CollabCloseCode | null)[]> {
+    const results = await this.documents.resolveMany(
+      connections.map((c) => ({ user: c.principal.user, tokenVersion: c.principal.tokenVersion, documentId: c.documentId })),
+    );
+    return results.map(({ userValid, access }, i) => {
+      if (!userValid) return CollabCloseCode.Unauthorized;
+      if (!access) return CollabCloseCode.NotFound;
+      const now = collabAccess(access.actor, access.document.locked);
+      if (now === 'none') return CollabCloseCode.Forbidden;
+      return now === connections[i]!.principal.access ? null : CollabCloseCode.AccessChanged;
+    });
   }
 
   /** Non-browser clients send no Origin; browsers must be same-origin or listed in XS_CORS_ORIGINS. */

@@ -42,13 +42,20 @@ export class RedisRelayExtension implements CollabExtension {
   private everReady = false;
   /** `<XS_REDIS_PREFIX>:collab:` + document id. */
   private readonly prefix: string;
+  /** CLIENT SETNAME of the subscriber connection (visible in CLIENT LIST, for operators and tests). */
+  readonly subscriberName: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.prefix = `${config.XS_REDIS_PREFIX}:collab:`;
+    this.subscriberName = `${config.XS_REDIS_PREFIX}:collab-sub:${this.instance.toString('hex')}`;
     if (!config.REDIS_URL) return;
     // The publisher fails fast while disconnected instead of queueing without bound (resync covers the gap).
     this.pub = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-    this.sub = new Redis(config.REDIS_URL, { autoResubscribe: true, maxRetriesPerRequest: null });
+    this.sub = new Redis(config.REDIS_URL, {
+      autoResubscribe: true,
+      maxRetriesPerRequest: null,
+      connectionName: this.subscriberName,
+    });
     for (const client of [this.pub, this.sub]) client.on('error', (err) => this.log.warn(`redis: ${err.message}`));
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel, message));
     this.sub.on('ready', () => {
