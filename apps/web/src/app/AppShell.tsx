@@ -36,6 +36,11 @@ export function AppShell() {
             <NavLink to="/meetings" className="xs-nav-link" data-testid="nav-meetings">
               {t('shell.nav.meetings')}
             </NavLink>
+            {user.role !== 'guest' && (
+              <NavLink to="/documents" className="xs-nav-link" data-testid="nav-documents">
+                {t('shell.nav.documents')}
+              </NavLink>
+            )}
             {canAdminUsers && (
               <NavLink to="/users" className="xs-nav-link" data-testid="nav-users">
                 {t('shell.nav.users')}

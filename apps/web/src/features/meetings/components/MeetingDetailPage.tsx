@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryError } from '../../../shared/ui/QueryStates';
 import { AgendaList } from '../../agenda/components/AgendaList';
+import { MeetingDocumentsCard } from '../../documents/components/MeetingDocumentsCard';
 import { InvitationsPanel } from '../../invitations/components/InvitationsPanel';
 import { ParticipantList } from '../../participants/components/ParticipantList';
 import { useMeeting } from '../hooks/useMeetings';
@@ -80,6 +81,10 @@ export function MeetingDetailPage() {
             <Card title={<h2 className="xs-card-title">{t('agenda.title')}</h2>} size="small">
               <AgendaList items={m.agenda} />
             </Card>
+            <MeetingDocumentsCard
+              meetingId={m.id}
+              canCreate={m.can.edit || (m.myRole !== null && m.myRole !== 'observer')}
+            />
           </Flex>
         </Col>
         <Col xs={24} lg={9}>
