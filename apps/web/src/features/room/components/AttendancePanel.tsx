@@ -8,9 +8,10 @@ import { useRoomCommand } from '../hooks/useRoomCommand';
 const PRESENCE_COLOR = { online: 'green', away: 'gold', offline: 'default' } as const;
 
 /** 应到 / 实到, the quorum, my own check-in (签到) and who is here. */
-export function AttendancePanel({ state }: { state: MeetingLiveState }) {
+export function AttendancePanel({ state, resync }: { state: MeetingLiveState; resync(): void }) {
   const { t } = useTranslation();
-  const checkIn = useRoomCommand(() => roomApi.checkIn(state.meetingId));
+  // Re-read the room after my check-in: it is what makes my ballot count, so do not wait for a push.
+  const checkIn = useRoomCommand(() => roomApi.checkIn(state.meetingId), resync);
   const { attendance } = state;
   const mine = attendance.attendees.find((a) => a.userId === state.me.userId);
   const canCheckIn = mine && mine.attendance !== 'checked_in' && (state.status === 'live' || state.status === 'scheduled');

@@ -71,7 +71,7 @@ export function MeetingRoomPage() {
       {state.status === 'ended' && <Alert type="success" showIcon title={t('room.ended')} className="xs-gap-bottom" />}
       <div className="xs-room-grid">
         <div className="xs-room-area-side">
-          <AttendancePanel state={state} />
+          <AttendancePanel state={state} resync={room.resync} />
           <AgendaPanel state={state} clockOffsetMs={room.clockOffsetMs} />
         </div>
         <div className="xs-room-area-main">

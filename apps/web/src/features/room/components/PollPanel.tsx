@@ -70,6 +70,7 @@ function PollCard({ poll, state, noteVoted }: { poll: PollView } & Props) {
                 <Button
                   key={option}
                   size="large"
+                  autoInsertSpace={false}
                   type={option === '赞成' ? 'primary' : 'default'}
                   danger={option === '反对'}
                   disabled={vote.isPending}

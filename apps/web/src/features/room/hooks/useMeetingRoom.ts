@@ -134,8 +134,14 @@ export function useMeetingRoom(meetingId: string): MeetingRoom {
     });
 
     const online = () => {
+      if (socket.connected) {
+        // The socket survived the outage: make sure nothing was missed.
+        setConnection((c) => (c === 'offline' ? 'live' : c));
+        resync();
+        return;
+      }
       setConnection((c) => (c === 'offline' ? 'reconnecting' : c));
-      if (!socket.connected) socket.connect();
+      socket.connect();
     };
     const offline = () => setConnection((c) => (c === 'refused' ? c : 'offline'));
     window.addEventListener('online', online);
