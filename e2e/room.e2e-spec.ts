@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, until, watchPageErrors } from './support/browser.js';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { ADMIN_PASSWORD, ARTIFACTS, startServer, type RunningServer } from './support/server.js';
 
 /**
  * Issue 4's short meeting in three browsers: the chair (desktop), a member on a desktop and a
@@ -178,6 +179,8 @@ describe('live room journey: chair and two members run a short meeting', () => {
     await chair.getByTestId('room-poll-open').click();
     for (const p of [member, phone]) await p.getByTestId('room-vote-option').first().waitFor();
     await screenshot(phone, 'room-phone-ballot');
+    // What the phone actually shows: the ballot pinned to the bottom of the screen.
+    await phone.screenshot({ path: join(ARTIFACTS, 'room-phone-ballot-screen.png') });
 
     await member.getByRole('button', { name: '赞成', exact: true }).click();
     await member.getByTestId('room-poll-voted').waitFor();
