@@ -30,6 +30,8 @@ export const roomApi = {
     api<SpeakersState>(`/meetings/${meetingId}/speakers/${requestId}/withdraw`, { method: 'POST' }),
   grant: (meetingId: string, requestId: string) =>
     api<SpeakersState>(`/meetings/${meetingId}/speakers/${requestId}/grant`, { method: 'POST', body: {} }),
+  reorderSpeakers: (meetingId: string, requestIds: string[]) =>
+    api<SpeakersState>(`/meetings/${meetingId}/speakers/order`, { method: 'PUT', body: { requestIds } }),
   endSpeech: (meetingId: string) => api<SpeakersState>(`/meetings/${meetingId}/speakers/end`, { method: 'POST' }),
 
   postOpinion: (meetingId: string, body: CreateOpinionBody) =>

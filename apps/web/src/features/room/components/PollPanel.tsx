@@ -99,6 +99,12 @@ function PollCard({ poll, state, noteVoted }: { poll: PollView } & Props) {
         </>
       )}
 
+      {poll.status === 'closed' && poll.hasVoted && (
+        <p className="xs-room-voted xs-small">
+          {t('room.polls.voted')}
+          {poll.myChoice && ` · ${t('room.polls.yourChoice', { option: poll.myChoice })}`}
+        </p>
+      )}
       {poll.status === 'closed' && poll.results && <PollResultChart results={poll.results} options={poll.options} />}
 
       {state.me.canRun && poll.status !== 'closed' && (

@@ -1,4 +1,4 @@
-import { AudioOutlined } from '@ant-design/icons';
+import { ArrowUpOutlined, AudioOutlined } from '@ant-design/icons';
 import type { MeetingLiveState, SpeechView } from '@xieshang/protocol';
 import { Button, Card, Input, Progress, Space } from 'antd';
 import { useState } from 'react';
@@ -19,6 +19,7 @@ export function SpeakersPanel({ state, clockOffsetMs }: { state: MeetingLiveStat
   const withdraw = useRoomCommand((id: string) => roomApi.withdraw(meetingId, id));
   const grant = useRoomCommand((id: string) => roomApi.grant(meetingId, id));
   const end = useRoomCommand(() => roomApi.endSpeech(meetingId));
+  const reorder = useRoomCommand((ids: string[]) => roomApi.reorderSpeakers(meetingId, ids));
   const { queue, current } = state.speakers;
   const myIndex = queue.findIndex((q) => q.user.id === state.me.userId);
   const speakingMe = current?.speaker.id === state.me.userId;
@@ -45,12 +46,23 @@ export function SpeakersPanel({ state, clockOffsetMs }: { state: MeetingLiveStat
         <p className="xs-muted xs-small">{t('room.speakers.queueEmpty')}</p>
       ) : (
         <ol className="xs-room-queue">
-          {queue.map((q) => (
+          {queue.map((q, i) => (
             <li key={q.id} data-testid="room-speaker-request" data-user-id={q.user.id}>
               <span className="xs-room-queue-who">
                 <strong>{q.user.displayName}</strong>
                 {q.topic && <span className="xs-small xs-muted">{q.topic}</span>}
               </span>
+              {state.me.canRun && live && queue.length > 1 && (
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ArrowUpOutlined aria-hidden />}
+                  aria-label={t('room.speakers.moveUp')}
+                  title={t('room.speakers.moveUp')}
+                  disabled={i === 0 || reorder.isPending}
+                  onClick={() => reorder.mutate(moveUp(queue.map((x) => x.id), i))}
+                />
+              )}
               {state.me.canRun && live && (
                 <Button
                   size="small"
@@ -98,6 +110,13 @@ export function SpeakersPanel({ state, clockOffsetMs }: { state: MeetingLiveStat
       )}
     </Card>
   );
+}
+
+/** The queue with the request at `index` one place earlier. */
+function moveUp(ids: string[], index: number): string[] {
+  const next = [...ids];
+  [next[index - 1], next[index]] = [next[index]!, next[index - 1]!];
+  return next;
 }
 
 function CurrentSpeech({ speech, clockOffsetMs }: { speech: SpeechView; clockOffsetMs: number }) {
