@@ -6,6 +6,7 @@ import {
   awarenessStatesMessage,
   MalformedMessage,
   parseMessage,
+  type IncomingMessage,
   permissionDeniedMessage,
   syncStep1Message,
   syncStep2Message,
@@ -22,6 +23,13 @@ export interface ConnectionLimits {
 /** Stop reading a socket with this many updates waiting for their commit; resume at the low mark. */
 const INFLIGHT_HIGH = 256;
 const INFLIGHT_LOW = 64;
+/**
+ * Rate-budget cost of a sync step 1: answering it encodes the document (O(document)), so a
+ * client may ask only a few times per second; everything else costs 1.
+ */
+const SYNC_STEP1_COST = 20;
+/** A read-only client is told its edit was dropped at most this often (the check costs O(document)). */
+const DENIED_NOTICE_MS = 1000;
 /** A client that does not read what it is sent is dropped before the server buffers this much for it. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 
@@ -67,7 +75,8 @@ export class CollabConnection {
    * Frames received but not yet handled because the budget ran out. Pausing the socket stops
    * further reads, so this holds at most what ws had already buffered (a few socket chunks).
    */
-  private backlog: Buffer[] = [];
+  private backlog: { frame: Buffer; message?: IncomingMessage }[] = [];
+  private lastDeniedNotice = 0;
   private readonly messages: Budget;
   private readonly bytes: Budget;
 
@@ -127,15 +136,23 @@ export class CollabConnection {
   private receive(data: RawData, isBinary: boolean): void {
     if (this.closed) return;
     if (!isBinary) return this.close(CollabCloseCode.Malformed);
-    this.backlog.push(data as Buffer); // binaryType 'nodebuffer' (ws default): fragments arrive joined
+    this.backlog.push({ frame: data as Buffer }); // binaryType 'nodebuffer' (ws default): fragments arrive joined
     if (!this.resumeTimer) this.pump();
   }
 
   /** Handles queued frames while the rate budget allows; otherwise pauses the socket until it refills. */
   private pump(): void {
     while (this.backlog.length && !this.closed) {
-      const frame = this.backlog[0]!;
-      const wait = Math.max(this.messages.wait(1), this.bytes.wait(frame.length));
+      const item = this.backlog[0]!;
+      try {
+        item.message ??= parseMessage(item.frame);
+      } catch (err) {
+        this.log.debug(`malformed collab frame on ${this.doc.id}: ${(err as Error).message}`);
+        this.close(CollabCloseCode.Malformed);
+        return;
+      }
+      const cost = item.message.kind === 'sync-step1' ? SYNC_STEP1_COST : 1;
+      const wait = Math.max(this.messages.wait(cost), this.bytes.wait(item.frame.length));
       if (wait > 0) {
         this.setPaused('rate', true);
         this.resumeTimer = setTimeout(() => {
@@ -144,26 +161,21 @@ export class CollabConnection {
         }, Math.ceil(wait));
         return;
       }
-      this.messages.take(1);
-      this.bytes.take(frame.length);
+      this.messages.take(cost);
+      this.bytes.take(item.frame.length);
       this.backlog.shift();
-      this.handleFrame(frame);
+      try {
+        this.handle(item.message);
+      } catch (err) {
+        if (!(err instanceof MalformedMessage)) this.log.error(`collab message on ${this.doc.id} failed: ${(err as Error).stack}`);
+        else this.log.debug(`malformed collab message on ${this.doc.id}: ${err.message}`);
+        this.close(CollabCloseCode.Malformed);
+      }
     }
     if (!this.closed) this.setPaused('rate', false);
   }
 
-  private handleFrame(frame: Buffer): void {
-    try {
-      this.handle(frame);
-    } catch (err) {
-      if (!(err instanceof MalformedMessage)) this.log.error(`collab message on ${this.doc.id} failed: ${(err as Error).stack}`);
-      else this.log.debug(`malformed collab frame on ${this.doc.id}: ${err.message}`);
-      this.close(CollabCloseCode.Malformed);
-    }
-  }
-
-  private handle(frame: Uint8Array): void {
-    const message = parseMessage(frame);
+  private handle(message: IncomingMessage): void {
     switch (message.kind) {
       case 'sync-step1':
         this.send(syncStep2Message(this.doc.ydoc, message.stateVector));
@@ -171,8 +183,12 @@ export class CollabConnection {
       case 'update':
         if (message.empty) return;
         if (!this.canEdit) {
-          // Dropped; the author is told so once per novel edit (a mere echo of what we have is silent).
-          if (!this.doc.contains(message.update)) this.send(permissionDeniedMessage(COLLAB_READ_ONLY_REASON));
+          // Dropped. The author is told (unless it merely echoes what we have), at most once a second.
+          const now = Date.now();
+          if (now - this.lastDeniedNotice >= DENIED_NOTICE_MS && !this.doc.contains(message.update)) {
+            this.lastDeniedNotice = now;
+            this.send(permissionDeniedMessage(COLLAB_READ_ONLY_REASON));
+          }
           return;
         }
         this.inflight++;
