@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { canEditMeeting, isMeetingEditable } from '@xieshang/domain';
 import type {
   AgendaItemList,
@@ -14,6 +14,8 @@ import { AppError } from '../common/errors/app-error.js';
 import { PRISMA, type PrismaClient } from '../database/database.module.js';
 import type { AgendaItem, Prisma } from '../generated/prisma/client.js';
 import { MeetingAccessService } from '../meetings/meeting-access.service.js';
+import { readAgendaState } from '../session/agenda-state.js';
+import { RoomEvents } from '../session/room-events.js';
 import { toAgendaItemView } from './agenda-item.mapper.js';
 
 type CreateAgendaItemInput = z.output<typeof CreateAgendaItemBody>;
@@ -25,10 +27,13 @@ type CreateAgendaItemInput = z.output<typeof CreateAgendaItemBody>;
  */
 @Injectable()
 export class AgendaService {
+  private readonly logger = new Logger(AgendaService.name);
+
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     private readonly access: MeetingAccessService,
     private readonly audit: AuditService,
+    private readonly room: RoomEvents,
   ) {}
 
   async list(user: AuthUser, meetingId: string): Promise<AgendaItemList> {
@@ -73,6 +78,7 @@ export class AgendaService {
       });
       return created;
     });
+    this.pushToRoom(meetingId);
     return toAgendaItemView(item);
   }
 
@@ -102,6 +108,7 @@ export class AgendaService {
       });
       return updated;
     });
+    this.pushToRoom(meetingId);
     return toAgendaItemView(item);
   }
 
@@ -128,6 +135,7 @@ export class AgendaService {
         data: { title: current.title, position: current.position },
       });
     });
+    this.pushToRoom(meetingId);
   }
 
   /** `itemIds` must be exactly the meeting's items, each once (400 otherwise); returns the new order. */
@@ -156,7 +164,15 @@ export class AgendaService {
       });
       return tx.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } });
     });
+    this.pushToRoom(meetingId);
     return { items: items.map(toAgendaItemView) };
+  }
+
+  /** After commit: everyone in the live room sees the edited agenda at once. Never throws. */
+  private pushToRoom(meetingId: string): void {
+    readAgendaState(this.prisma, meetingId)
+      .then((state) => this.room.emit(meetingId, 'agenda.current', { meetingId, ...state }))
+      .catch((err: unknown) => this.logger.warn(`agenda push for ${meetingId} failed: ${(err as Error).message}`));
   }
 
   private async lockEditable(tx: Prisma.TransactionClient, meetingId: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canCheckIn, canManageParticipants, canRsvp } from '@xieshang/domain';
 import type { ParticipantView, RsvpBody } from '@xieshang/protocol';
+import { AttendanceViewService } from '../attendance/attendance-view.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -18,6 +19,7 @@ export class AttendanceService {
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     private readonly access: MeetingAccessService,
     private readonly audit: AuditService,
+    private readonly liveAttendance: AttendanceViewService,
   ) {}
 
   /** The caller answers their own invitation. Staff who are not on the list have nothing to answer (403). */
@@ -47,6 +49,7 @@ export class AttendanceService {
       });
       return updated;
     });
+    this.liveAttendance.participantChanged(meetingId, row.userId);
     return toParticipantView(row);
   }
 
@@ -91,6 +94,8 @@ export class AttendanceService {
       });
       return updated;
     });
+    // After commit: the live room's counts and quorum follow at once (batched per meeting).
+    this.liveAttendance.participantChanged(meetingId, row.userId);
     return toParticipantView(row);
   }
 }

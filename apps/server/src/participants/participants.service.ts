@@ -8,6 +8,8 @@ import {
 } from '@xieshang/domain';
 import type { AddParticipantBody, ParticipantList, ParticipantView, UpdateParticipantBody } from '@xieshang/protocol';
 import type { z } from 'zod';
+import { AttendanceViewService } from '../attendance/attendance-view.service.js';
+import { RoomEvents } from '../session/room-events.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -25,6 +27,8 @@ export class ParticipantsService {
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     private readonly access: MeetingAccessService,
     private readonly audit: AuditService,
+    private readonly liveAttendance: AttendanceViewService,
+    private readonly room: RoomEvents,
   ) {}
 
   async list(user: AuthUser, meetingId: string): Promise<ParticipantList> {
@@ -71,6 +75,7 @@ export class ParticipantsService {
       });
       return created;
     });
+    this.liveAttendance.participantChanged(meetingId, row.userId);
     return toParticipantView(row);
   }
 
@@ -104,13 +109,14 @@ export class ParticipantsService {
       });
       return updated;
     });
+    this.liveAttendance.participantChanged(meetingId, row.userId);
     return toParticipantView(row);
   }
 
   /** People who have been in the room stay on the list: it is the meeting's attendance record. */
   async remove(user: AuthUser, meetingId: string, participantId: string): Promise<void> {
     await this.access.require(user, meetingId, canManageParticipants);
-    await this.prisma.$transaction(async (tx) => {
+    const removedUserId = await this.prisma.$transaction(async (tx) => {
       await this.lockEditable(tx, meetingId);
       const current = await this.findInMeeting(tx, meetingId, participantId);
       if (!canRemoveParticipant(current.attendance)) {
@@ -125,7 +131,10 @@ export class ParticipantsService {
         meetingId,
         data: { userId: current.userId, role: current.role },
       });
+      return current.userId;
     });
+    this.liveAttendance.participantChanged(meetingId, removedUserId);
+    this.room.disconnectFromMeeting(meetingId, removedUserId);
   }
 
   private async lockEditable(tx: Prisma.TransactionClient, meetingId: string): Promise<void> {

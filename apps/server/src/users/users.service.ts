@@ -15,6 +15,7 @@ import { PasswordHasher } from '../auth/password-hasher.js';
 import { assertStrongPassword } from '../auth/password-policy.js';
 import { RefreshSessionsService } from '../auth/refresh-sessions.service.js';
 import { AppError } from '../common/errors/app-error.js';
+import { RoomEvents } from '../session/room-events.js';
 import { PRISMA, type PrismaClient } from '../database/database.module.js';
 import type { Prisma, User } from '../generated/prisma/client.js';
 import { isUniqueViolation } from './unique-violation.js';
@@ -35,6 +36,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: RefreshSessionsService,
     private readonly audit: AuditService,
+    private readonly room: RoomEvents,
   ) {}
 
   async create(actor: AuthUser, body: CreateUser): Promise<UserDetail> {
@@ -110,7 +112,7 @@ export class UsersService {
     const changed = changedFields(target, patch);
     if (changed.length === 0) return toUserDetail(target);
     const disabling = patch.disabled === true && !target.disabled;
-    return this.prisma.$transaction(async (tx) => {
+    const detail = await this.prisma.$transaction(async (tx) => {
       const updated = await tx.user.update({
         where: { id },
         // Disabling ends every access token (tokenVersion) and refresh session at once (ASVS 7.4.2).
@@ -120,6 +122,9 @@ export class UsersService {
       await this.auditUpdate(tx, actor, target, updated, changed);
       return toUserDetail(updated);
     });
+    // After commit: a disabled account's open meeting-room sockets close now, on every instance.
+    if (disabling) this.room.disconnectAccount(id);
+    return detail;
   }
 
   /** Sets a new initial password, unlocks the account and ends its sessions. */
@@ -128,7 +133,7 @@ export class UsersService {
     if (target.role === 'guest') throw new AppError('forbidden', undefined, 'guest accounts have no password');
     assertStrongPassword(password, target.username, 'password');
     const passwordHash = await this.hasher.hash(password);
-    return this.prisma.$transaction(async (tx) => {
+    const detail = await this.prisma.$transaction(async (tx) => {
       const updated = await tx.user.update({
         where: { id },
         data: {
@@ -148,6 +153,8 @@ export class UsersService {
       });
       return toUserDetail(updated);
     });
+    this.room.disconnectAccount(id);
+    return detail;
   }
 
   private async load(id: string): Promise<User> {
