@@ -304,7 +304,7 @@ async function coldLoad() {
       await srv.stop();
       loads.push({
         log: run === 0 ? 'raw log (first load)' : 'after compaction',
-        ms: Math.round(ms),
+        ms: Number.isFinite(ms) ? Math.round(ms) : `> ${COLD_TIMEOUT_MS} (timed out)`,
         smallDocFirstMs: Math.round(controlMs),
         contentOk: ok,
         rssMb: Math.round(rss.rssMb),
