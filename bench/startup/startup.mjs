@@ -150,7 +150,8 @@ const timings = await startup();
 const web = bundle();
 
 console.log(
-  `machine: ${machine.nproc} cores, ${machine.memoryGiB} GiB, ${machine.cpu}; node ${machine.node}; ${machine.date}`,
+  `machine: ${machine.nproc} cores, ${machine.memoryGiB} GiB, ${machine.cpu}; node ${machine.node}; ` +
+    `load average ${machine.loadAverage1m} at start; ${machine.date}`,
 );
 console.log(`\nstartup to healthy /api/health (${RUNS} runs each; target ≤ 15 s)`);
 for (const t of timings) {
