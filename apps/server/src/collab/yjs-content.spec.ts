@@ -2,7 +2,13 @@ import { documentTemplate } from '@xieshang/domain';
 import type { ProseMirrorNode } from '@xieshang/protocol';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { proseMirrorToYjsState, replaceContentUpdate, yjsToBlocks, yjsToPlainText, yjsToProseMirror } from './yjs-content.js';
+import {
+  proseMirrorToYjsState,
+  replaceContentUpdate,
+  yjsToBlocks,
+  yjsToPlainText,
+  yjsToProseMirror,
+} from './yjs-content.js';
 
 const load = (state: Uint8Array) => {
   const doc = new Y.Doc();
@@ -33,7 +39,10 @@ const rich: ProseMirrorNode = {
         { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: '第四条' }] }] },
       ],
     },
-    { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: '要点' }] }] }] },
+    {
+      type: 'bulletList',
+      content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: '要点' }] }] }],
+    },
     {
       type: 'table',
       content: [
@@ -81,7 +90,14 @@ describe('yjs-content', () => {
 
   it('extracts readable plain text: one line per block, list markers, table cells, no empty blocks', () => {
     const doc = load(proseMirrorToYjsState(rich));
-    expect(yjsToBlocks(doc)).toEqual(['建议', '一是简化审批，详见政务网\n二是加强监管。', '3. 第三条', '4. 第四条', '• 要点', '区县 | 企业数']);
+    expect(yjsToBlocks(doc)).toEqual([
+      '建议',
+      '一是简化审批，详见政务网\n二是加强监管。',
+      '3. 第三条',
+      '4. 第四条',
+      '• 要点',
+      '区县 | 企业数',
+    ]);
     expect(yjsToPlainText(doc)).toBe(yjsToBlocks(doc).join('\n'));
   });
 
@@ -92,7 +108,11 @@ describe('yjs-content', () => {
     const t = new Y.XmlText();
     p.insert(0, [t]);
     t.insert(0, '批注', { 'comment--abc123': { id: 'c1' } });
-    expect(yjsToProseMirror(doc).content![0]!.content![0]).toEqual({ type: 'text', text: '批注', marks: [{ type: 'comment', attrs: { id: 'c1' } }] });
+    expect(yjsToProseMirror(doc).content![0]!.content![0]).toEqual({
+      type: 'text',
+      text: '批注',
+      marks: [{ type: 'comment', attrs: { id: 'c1' } }],
+    });
   });
 
   it('restores by a new edit that makes the content equal to the target and merges with concurrent edits', () => {
@@ -115,7 +135,10 @@ describe('yjs-content', () => {
     Y.applyUpdate(live, restore);
     expect(yjsToPlainText(live)).toBe(yjsToPlainText(v1));
     Y.applyUpdate(live, concurrentUpdate);
-    expect(yjsToPlainText(live)).toBe(`同时输入\n${yjsToPlainText(v1)}`);
+    // Both survive. Where the concurrent paragraph lands relative to the restored block (both were
+    // inserted at the start) is decided by Yjs client ids, which are random: compare as line sets.
+    const lines = (text: string) => text.split('\n').sort();
+    expect(lines(yjsToPlainText(live))).toEqual(lines(`同时输入\n${yjsToPlainText(v1)}`));
     // History is kept: the restore only added to the document's state.
     expect(Y.encodeStateVector(live).length).toBeGreaterThan(0);
   });
