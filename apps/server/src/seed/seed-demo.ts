@@ -177,7 +177,8 @@ async function createMeeting(
       description: item.description ?? null,
       plannedMinutes: item.plannedMinutes,
       presenterId: item.presenter ? ctx.idOf(item.presenter) : null,
-      presenterName: item.presenterName ?? null,
+      // As the agenda builder stores it: the name is shown, the id links the account.
+      presenterName: item.presenterName ?? (item.presenter ? displayNameOf(item.presenter) : null),
       status: agendaStatusFor(demo.status),
     })),
   });
@@ -211,6 +212,8 @@ async function createMeeting(
   });
   return { id: meeting.id, title: meeting.title, status: meeting.status, scheduledAt };
 }
+
+const displayNameOf = (username: string) => DEMO_PEOPLE.find((p) => p.username === username)?.displayName ?? null;
 
 async function describeExisting(prisma: PrismaClient, committeeId: string): Promise<SeedResult> {
   const meetings = await prisma.meeting.findMany({
