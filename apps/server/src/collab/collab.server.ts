@@ -138,7 +138,6 @@ export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeA
         this.log.error(`${ext.name} shutdown failed: ${(err as Error).message}`);
       }
     }
-    this.httpServer?.off('upgrade', this.onUpgrade);
     // Give the close handshakes a moment so clients read 1001 (and reconnect) rather than 1006.
     for (let waited = 0; this.wss.clients.size && waited < 1000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     for (const client of this.wss.clients) client.terminate();
@@ -194,7 +193,9 @@ export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeA
   };
 
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, path: string): Promise<void> {
-    if (this.stopping) return this.refuse(req, socket, head, CollabCloseCode.GoingAway);
+    // The listener stays registered while stopping: an upgrade left to nobody would keep the
+    // HTTP server from closing. Reconnecting clients are dropped at once (they retry elsewhere).
+    if (this.stopping) return void socket.destroy();
     let documentId: string;
     try {
       documentId = decodeURIComponent(path.slice(COLLAB_PATH.length + 1));
@@ -226,6 +227,11 @@ export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeA
       return this.refuse(req, socket, head, CollabCloseCode.InternalError);
     }
 
+    if (this.stopping || socket.destroyed) {
+      this.release(doc);
+      socket.destroy();
+      return;
+    }
     // ws answers a bad handshake itself (400) without calling back: release the hold then too.
     let attached = false;
     const abandoned = () => {
@@ -247,6 +253,7 @@ export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeA
 
   /** Complete the handshake only to close with a code the browser can read (an HTTP status it cannot). */
   private refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: CollabCloseCode): void {
+    if (this.stopping) return void socket.destroy();
     this.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       ws.on('error', () => {});
       ws.close(code, collabCloseReason[code]);
@@ -254,7 +261,8 @@ export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeA
   }
 
   private attach(doc: CollabDocument, ws: WebSocket, principal: CollabPrincipal): void {
-    if (doc.destroyed || doc.broken || this.stopping) {
+    if (this.stopping) return ws.terminate();
+    if (doc.destroyed || doc.broken) {
       ws.close(CollabCloseCode.InternalError, collabCloseReason[CollabCloseCode.InternalError]);
       return;
     }

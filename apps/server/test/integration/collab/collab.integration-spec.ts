@@ -155,11 +155,11 @@ describe('collab server: protocol, authentication, read-only', () => {
     expect(contentOf(other.doc)).not.toContain('锁定后的修改');
 
     await waitFor(() => editor.provider.synced, 'resync after lock');
+    const closesAtUnlock = editor.closes.length;
     await fetch(`${server.baseUrl}/api/documents/${documentId}/unlock`, {
       method: 'POST',
       headers: { authorization: `Bearer ${chair.token}` },
     });
-    const closesAtUnlock = editor.closes.length;
     await waitFor(() => editor.closes.length > closesAtUnlock, 'second close');
     await synced(editor);
     typeParagraph(editor.doc, '解锁后的修改');

@@ -27,7 +27,7 @@ export interface CollabTestServer {
  */
 export async function startCollabServer(db: DatabaseConnection, env: Record<string, string> = {}): Promise<CollabTestServer> {
   const config = loadConfig({
-    XS_LOG_LEVEL: 'silent',
+    XS_LOG_LEVEL: process.env.XS_TEST_LOG_LEVEL ?? 'silent',
     XS_ADMIN_PASSWORD: 'admin-password-1',
     XS_JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     XS_WEB_DIST: '/nonexistent',
