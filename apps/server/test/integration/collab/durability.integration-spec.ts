@@ -119,7 +119,7 @@ describe('durability under kill -9 (T1, T2) and SIGTERM (T20)', { timeout: 180_0
     return fresh.doc;
   }
 
-  for (const trial of [1, 2, 3]) {
+  for (const trial of [1, 2]) {
     it(`keeps everything a reader saw when the server is killed -9 mid-burst (trial ${trial})`, async () => {
       const seen = await burstThenStop(trial, 'SIGKILL');
       const loaded = await reload();
@@ -129,7 +129,7 @@ describe('durability under kill -9 (T1, T2) and SIGTERM (T20)', { timeout: 180_0
   }
 
   it('keeps everything a reader saw through a graceful SIGTERM while editing (T20)', async () => {
-    const seen = await burstThenStop(4, 'SIGTERM');
+    const seen = await burstThenStop(3, 'SIGTERM');
     const loaded = await reload();
     expect(contains(loaded, seen)).toBe(true);
   });
