@@ -11,6 +11,6 @@ import { DocumentsService } from './documents.service.js';
   imports: [DocumentAccessModule, CollabModule, MeetingsModule],
   controllers: [DocumentsController, DocumentVersionsController],
   providers: [DocumentsService, DocumentVersionsService],
-  exports: [DocumentsService],
+  exports: [DocumentsService, DocumentVersionsService],
 })
 export class DocumentsModule {}
