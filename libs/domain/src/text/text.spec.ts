@@ -22,7 +22,8 @@ import { markSnippet, snippet } from './snippet.js';
 
 /** Accepts exactly the tsquery grammar tsQuery/prefilterTsQuery may emit. */
 function isSafeTsQuery(q: string): boolean {
-  const lexeme = `'[\\p{L}\\p{N}]+'(?::\\*)?`;
+  // Marks too: some Han-script code points (e.g. U+16FF0) are combining marks, not letters.
+  const lexeme = `'[\\p{L}\\p{N}\\p{M}]+'(?::\\*)?`;
   const phrase = `${lexeme}(?: <-> ${lexeme})*`;
   const group = `(?:${phrase}|\\(${phrase}(?: & ${phrase})*\\))`;
   return new RegExp(`^${group}(?: (?:&|\\|) ${group})*$`, 'u').test(q);
@@ -139,7 +140,7 @@ describe('tsQuery', () => {
         const q = tsQuery(s);
         return q === null || isSafeTsQuery(q);
       }),
-      { numRuns: 1000 },
+      { numRuns: Number(process.env.XS_FC_RUNS ?? 1000) },
     );
   });
   it('lists the query terms longest first for highlighting', () => {
@@ -233,11 +234,12 @@ describe('similar proposals', () => {
     expect(scoreSimilarity(buildDocumentVector({ title: '，。', body: '的了和' }), v, table)).toBe(0);
   });
   it('keeps every score within [0, 1]', () => {
-    for (const a of docs) for (const b of docs) {
-      const s = scoreSimilarity(a.vector, b.vector, table);
-      expect(s).toBeGreaterThanOrEqual(0);
-      expect(s).toBeLessThanOrEqual(1);
-    }
+    for (const a of docs)
+      for (const b of docs) {
+        const s = scoreSimilarity(a.vector, b.vector, table);
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1);
+      }
   });
   it('drops candidates under minScore and orders ties by id', () => {
     const q = buildDocumentVector(REWORDED_PROPOSALS[0]!);
@@ -311,5 +313,11 @@ describe('similar proposals', () => {
     for (let k = 0; k < 5; k++) rankSimilar(q, candidates, table);
     const perLookup = (performance.now() - t0) / 5;
     expect(perLookup).toBeLessThan(40);
+  });
+});
+
+describe('tsQuery regressions', () => {
+  it('quotes a Han-script combining mark (U+16FF0) like any other lexeme', () => {
+    expect(tsQuery('𖿰')).toBe("'𖿰':*");
   });
 });
