@@ -13,7 +13,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { CollabConnection, type ConnectionLimits } from './collab-connection.js';
-import { CollabDocument, type DocumentPipeline } from './collab-document.js';
+import type { CollabDocument, DocumentPipeline } from './collab-document.js';
+import { DocumentRegistry } from './collab-documents.js';
 import {
   CollabRefusal,
   Origin,
@@ -30,30 +31,21 @@ import { RedisRelayExtension } from './extensions/redis-relay.extension.js';
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const HEARTBEAT_MS = 30_000;
 
-interface DocumentEntry {
-  ready: Promise<CollabDocument>;
-  doc?: CollabDocument;
-  idleTimer?: NodeJS.Timeout;
-  /** Set while the document leaves memory; connections arriving meanwhile wait and load it afresh. */
-  unloading?: Promise<void>;
-}
-
 /**
  * The y-websocket server at ws://HOST/collab/<documentId>, sharing the API's HTTP server:
  * it takes the 'upgrade' events for /collab/… and leaves every other path (socket.io) alone.
- * Authenticates before completing the handshake, loads documents on first connect and unloads
- * them when idle; everything else is delegated to the extensions, in this order:
+ * Authenticates before completing the handshake and attaches the socket to its document (held by
+ * the DocumentRegistry); everything else is delegated to the extensions, in this order:
  * authentication → redis relay (subscribe before loading) → persistence.
  */
 @Injectable()
 export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger('Collab');
   private readonly wss: WebSocketServer;
-  private readonly entries = new Map<string, DocumentEntry>();
+  private readonly documents: DocumentRegistry;
   private readonly connections = new Set<CollabConnection>();
   private readonly extensions: CollabExtension[];
   private readonly limits: ConnectionLimits;
-  private readonly pipeline: DocumentPipeline;
   private httpServer?: Server;
   private heartbeat?: NodeJS.Timeout;
   private revalidation?: NodeJS.Timeout;
@@ -78,14 +70,15 @@ export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeA
       messagesPerSecond: config.XS_COLLAB_MESSAGES_PER_SECOND,
       bytesPerSecond: config.XS_COLLAB_MAX_FRAME_BYTES,
     };
-    this.pipeline = {
+    const pipeline: DocumentPipeline = {
       store: async (doc, updates) => {
         for (const ext of this.extensions) if (ext.onStoreUpdates) await ext.onStoreUpdates(doc, updates);
       },
       applied: (documentId, updates) => this.each((ext) => ext.afterApplyUpdates?.(documentId, updates)),
       awareness: (documentId, update) => this.each((ext) => ext.onAwarenessUpdate?.(documentId, update)),
-      broken: (doc) => this.unload(doc, true),
+      broken: (doc) => this.documents.unload(doc, true),
     };
+    this.documents = new DocumentRegistry(this.extensions, pipeline, config.XS_COLLAB_IDLE_UNLOAD_MS, this.log);
   }
 
   onApplicationBootstrap(): void {
@@ -129,8 +122,7 @@ export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeA
     clearInterval(this.heartbeat);
     clearInterval(this.revalidation);
     for (const conn of this.connections) conn.close(CollabCloseCode.GoingAway);
-    for (const entry of this.entries.values()) clearTimeout(entry.idleTimer);
-    await Promise.all([...this.entries.values()].map(async (e) => (await e.ready.catch(() => null))?.drained()));
+    await this.documents.stop();
     for (const ext of this.extensions) {
       try {
         await ext.onDestroy?.();
@@ -147,12 +139,11 @@ export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeA
   // ── CollabHost ──
 
   loadedDocument(documentId: string): CollabDocument | undefined {
-    const entry = this.entries.get(documentId);
-    return entry?.doc && !entry.unloading && !entry.doc.broken ? entry.doc : undefined;
+    return this.documents.loaded(documentId);
   }
 
-  *loadedDocuments(): Iterable<CollabDocument> {
-    for (const entry of this.entries.values()) if (entry.doc && !entry.unloading) yield entry.doc;
+  loadedDocuments(): Iterable<CollabDocument> {
+    return this.documents.all();
   }
 
   async resync(doc: CollabDocument): Promise<void> {
@@ -160,7 +151,7 @@ export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeA
   }
 
   closeConnections(documentId: string, code: CollabCloseCode): void {
-    this.entries.get(documentId)?.doc?.closeAll(code);
+    this.documents.any(documentId)?.closeAll(code);
   }
 
   /** Hand an update the server committed itself (a restore) to the loaded document and other instances. */
@@ -221,28 +212,28 @@ export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeA
 
     let doc: CollabDocument;
     try {
-      doc = await this.acquire(documentId);
+      doc = await this.documents.acquire(documentId);
     } catch (err) {
       this.log.error(`loading document ${documentId} failed: ${(err as Error).stack}`);
       return this.refuse(req, socket, head, CollabCloseCode.InternalError);
     }
 
     if (this.stopping || socket.destroyed) {
-      this.release(doc);
+      this.documents.release(doc);
       socket.destroy();
       return;
     }
     // ws answers a bad handshake itself (400) without calling back: release the hold then too.
     let attached = false;
     const abandoned = () => {
-      if (!attached) this.release(doc);
+      if (!attached) this.documents.release(doc);
     };
     socket.once('close', abandoned);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       attached = true;
       socket.off('close', abandoned);
       this.attach(doc, ws, principal);
-      this.release(doc);
+      this.documents.release(doc);
     });
   }
 
@@ -269,96 +260,14 @@ export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeA
     const conn = new CollabConnection(ws, doc, principal, this.limits, this.log, (c) => this.detached(c));
     this.connections.add(conn);
     doc.attach(conn);
-    clearTimeout(this.entries.get(doc.id)?.idleTimer);
+    this.documents.keep(doc);
     conn.start();
   }
 
   private detached(conn: CollabConnection): void {
     this.connections.delete(conn);
     conn.doc.detach(conn);
-    this.scheduleUnload(conn.doc);
-  }
-
-  // ── document lifecycle ──
-
-  /** The loaded document, loading it on first use; the caller must `release` it. */
-  private async acquire(documentId: string): Promise<CollabDocument> {
-    for (;;) {
-      const entry = this.entries.get(documentId);
-      if (entry?.unloading) {
-        await entry.unloading;
-        continue;
-      }
-      if (!entry) {
-        const created: DocumentEntry = { ready: this.load(documentId) };
-        this.entries.set(documentId, created);
-        created.ready.then(
-          (doc) => (created.doc = doc),
-          () => {
-            if (this.entries.get(documentId) === created) this.entries.delete(documentId);
-          },
-        );
-        continue;
-      }
-      const doc = await entry.ready;
-      if (this.entries.get(documentId) !== entry || entry.unloading) continue;
-      doc.holds++;
-      clearTimeout(entry.idleTimer);
-      return doc;
-    }
-  }
-
-  private release(doc: CollabDocument): void {
-    doc.holds--;
-    this.scheduleUnload(doc);
-  }
-
-  private async load(documentId: string): Promise<CollabDocument> {
-    const doc = new CollabDocument(documentId, this.pipeline, this.log);
-    try {
-      for (const ext of this.extensions) await ext.onLoadDocument?.(doc);
-    } catch (err) {
-      await this.runUnloadHooks(doc);
-      doc.destroy();
-      throw err;
-    }
-    doc.loaded = true;
-    return doc;
-  }
-
-  private scheduleUnload(doc: CollabDocument): void {
-    if (doc.connections.size || doc.holds > 0 || this.stopping) return;
-    const entry = this.entries.get(doc.id);
-    if (!entry || entry.doc !== doc || entry.unloading) return;
-    clearTimeout(entry.idleTimer);
-    entry.idleTimer = setTimeout(() => this.unload(doc, false), this.config.XS_COLLAB_IDLE_UNLOAD_MS);
-    entry.idleTimer.unref();
-  }
-
-  /** Leave memory: after pending commits, let the extensions compact and unsubscribe. */
-  private unload(doc: CollabDocument, force: boolean): void {
-    const entry = this.entries.get(doc.id);
-    if (!entry || entry.doc !== doc || entry.unloading) return;
-    if (!force && (doc.connections.size || doc.holds > 0)) return;
-    clearTimeout(entry.idleTimer);
-    if (force) doc.closeAll(CollabCloseCode.InternalError);
-    entry.unloading = (async () => {
-      await doc.drained();
-      await this.runUnloadHooks(doc);
-      doc.destroy();
-    })().finally(() => {
-      if (this.entries.get(doc.id) === entry) this.entries.delete(doc.id);
-    });
-  }
-
-  private async runUnloadHooks(doc: CollabDocument): Promise<void> {
-    for (const ext of this.extensions) {
-      try {
-        await ext.onUnloadDocument?.(doc);
-      } catch (err) {
-        this.log.error(`${ext.name} could not unload ${doc.id}: ${(err as Error).message}`);
-      }
-    }
+    this.documents.scheduleUnload(conn.doc);
   }
 
   private each(fn: (ext: CollabExtension) => void): void {
