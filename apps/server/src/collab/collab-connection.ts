@@ -167,7 +167,8 @@ export class CollabConnection {
       try {
         this.handle(item.message);
       } catch (err) {
-        if (!(err instanceof MalformedMessage)) this.log.error(`collab message on ${this.doc.id} failed: ${(err as Error).stack}`);
+        if (!(err instanceof MalformedMessage))
+          this.log.error(`collab message on ${this.doc.id} failed: ${(err as Error).stack}`);
         else this.log.debug(`malformed collab message on ${this.doc.id}: ${err.message}`);
         this.close(CollabCloseCode.Malformed);
       }

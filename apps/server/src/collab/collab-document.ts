@@ -203,7 +203,9 @@ export class CollabDocument {
         return;
       } catch (err) {
         if (this.destroyed) return;
-        this.log.error(`storing ${updates.length} update(s) of ${this.id} failed (attempt ${attempt + 1}): ${(err as Error).message}`);
+        this.log.error(
+          `storing ${updates.length} update(s) of ${this.id} failed (attempt ${attempt + 1}): ${(err as Error).message}`,
+        );
         await sleep(Math.min(100 * 2 ** attempt, 5000));
       }
     }

@@ -21,10 +21,14 @@ function sampleDoc(): Y.Doc {
 describe('parseMessage', () => {
   it('decodes the four message kinds the y-websocket client sends', () => {
     const doc = sampleDoc();
-    expect(parseMessage(frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeSyncStep1(e, doc)))).kind).toBe('sync-step1');
+    expect(parseMessage(frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeSyncStep1(e, doc)))).kind).toBe(
+      'sync-step1',
+    );
     const step2 = parseMessage(frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeSyncStep2(e, doc))));
     expect(step2).toMatchObject({ kind: 'update', empty: false });
-    const empty = parseMessage(frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeSyncStep2(e, new Y.Doc()))));
+    const empty = parseMessage(
+      frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeSyncStep2(e, new Y.Doc()))),
+    );
     expect(empty).toMatchObject({ kind: 'update', empty: true });
     expect(parseMessage(Uint8Array.of(1, 1, 0)).kind).toBe('awareness');
     expect(parseMessage(Uint8Array.of(3)).kind).toBe('query-awareness');
@@ -52,16 +56,21 @@ describe('parseMessage', () => {
 
   it('never throws anything but MalformedMessage, and terminates, on random input', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 512 }), fc.constantFrom(0, 1, 3), fc.constantFrom(0, 1, 2), (bytes, type, step) => {
-        for (const f of [bytes, Uint8Array.from([type, step, ...bytes]), Uint8Array.from([type, ...bytes])]) {
-          try {
-            parseMessage(f);
-          } catch (e) {
-            if (!(e instanceof MalformedMessage)) return false;
+      fc.property(
+        fc.uint8Array({ maxLength: 512 }),
+        fc.constantFrom(0, 1, 3),
+        fc.constantFrom(0, 1, 2),
+        (bytes, type, step) => {
+          for (const f of [bytes, Uint8Array.from([type, step, ...bytes]), Uint8Array.from([type, ...bytes])]) {
+            try {
+              parseMessage(f);
+            } catch (e) {
+              if (!(e instanceof MalformedMessage)) return false;
+            }
           }
-        }
-        return true;
-      }),
+          return true;
+        },
+      ),
       { numRuns: 5000, seed: 1 },
     );
   });

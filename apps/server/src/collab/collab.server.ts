@@ -131,7 +131,8 @@ export class CollabServer implements CollabHost, OnApplicationBootstrap, BeforeA
       }
     }
     // Give the close handshakes a moment so clients read 1001 (and reconnect) rather than 1006.
-    for (let waited = 0; this.wss.clients.size && waited < 1000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; this.wss.clients.size && waited < 1000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
   }

@@ -16,7 +16,10 @@ describe(GroupCommitWriter.name, () => {
     const during = [writer.append([row('a', 3)]), writer.append([row('c', 4), row('c', 5)])];
     release();
     await Promise.all([...first, ...during]);
-    expect(writes.map((w) => w.map((r) => r.data[0]))).toEqual([[1, 2], [3, 4, 5]]);
+    expect(writes.map((w) => w.map((r) => r.data[0]))).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
   });
 
   it('resolves only after the write returned (commit before relay)', async () => {
@@ -35,7 +38,11 @@ describe(GroupCommitWriter.name, () => {
       if (rows.some((r) => r.documentId === 'bad')) throw new Error('foreign key');
       committed.push(...rows.map((r) => r.documentId));
     });
-    const results = await Promise.allSettled([writer.append([row('a', 1)]), writer.append([row('bad', 2)]), writer.append([row('c', 3)])]);
+    const results = await Promise.allSettled([
+      writer.append([row('a', 1)]),
+      writer.append([row('bad', 2)]),
+      writer.append([row('c', 3)]),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(committed).toEqual(['a', 'c']);
   });

@@ -74,7 +74,12 @@ export class UpdateLogRepository {
    * yet) and exactly `foldedRowIds` leave the log, atomically. False when another compaction
    * won the race (the version moved): nothing changed, try again later.
    */
-  async replaceSnapshot(documentId: string, expectedVersion: number, state: Uint8Array, foldedRowIds: bigint[]): Promise<boolean> {
+  async replaceSnapshot(
+    documentId: string,
+    expectedVersion: number,
+    state: Uint8Array,
+    foldedRowIds: bigint[],
+  ): Promise<boolean> {
     const data = state as Uint8Array<ArrayBuffer>;
     try {
       await this.prisma.$transaction(async (tx) => {

@@ -67,7 +67,8 @@ function attributesToMarks(attributes: Record<string, unknown> | undefined): Pro
   const marks: ProseMirrorMark[] = [];
   for (const [key, value] of Object.entries(attributes ?? {})) {
     const type = key.split('--')[0]!;
-    const attrs = value && typeof value === 'object' && Object.keys(value).length ? (value as Record<string, unknown>) : undefined;
+    const attrs =
+      value && typeof value === 'object' && Object.keys(value).length ? (value as Record<string, unknown>) : undefined;
     marks.push(attrs ? { type, attrs } : { type });
   }
   return marks;
@@ -127,10 +128,12 @@ function collectBlocks(children: (Y.XmlElement | Y.XmlText | Y.XmlHook)[], prefi
     if (!(child instanceof Y.XmlElement)) continue;
     const name = child.nodeName;
     if (name === 'bulletList' || name === 'taskList') {
-      for (const item of child.toArray()) if (item instanceof Y.XmlElement) collectBlocks(item.toArray(), `${prefix}• `, out);
+      for (const item of child.toArray())
+        if (item instanceof Y.XmlElement) collectBlocks(item.toArray(), `${prefix}• `, out);
     } else if (name === 'orderedList') {
       let n = Number(child.getAttribute('start') ?? 1) || 1;
-      for (const item of child.toArray()) if (item instanceof Y.XmlElement) collectBlocks(item.toArray(), `${prefix}${n++}. `, out);
+      for (const item of child.toArray())
+        if (item instanceof Y.XmlElement) collectBlocks(item.toArray(), `${prefix}${n++}. `, out);
     } else if (name === 'tableRow') {
       const cells = child.toArray().map((cell) => {
         const parts: string[] = [];

@@ -46,7 +46,8 @@ export class DocumentAccessService {
   /** For the HTTP API: a document the caller may not see answers 404, like one that does not exist. */
   async load(user: AuthUser, documentId: string): Promise<DocumentAccess> {
     const access = await this.resolve(user, documentId);
-    if (!access || !canViewDocument(access.actor) || this.outOfScope(user, access.document)) throw new AppError('not_found');
+    if (!access || !canViewDocument(access.actor) || this.outOfScope(user, access.document))
+      throw new AppError('not_found');
     return access;
   }
 
@@ -68,15 +69,21 @@ export class DocumentAccessService {
    */
   async resolveMany(
     pairs: { user: AuthUser; tokenVersion: number; documentId: string }[],
-  ): Promise<({ userValid: boolean; access: DocumentAccess | null })[]> {
+  ): Promise<{ userValid: boolean; access: DocumentAccess | null }[]> {
     const userIds = [...new Set(pairs.map((p) => p.user.id))];
     const documentIds = [...new Set(pairs.map((p) => p.documentId))];
     const sessionIds = [...new Set(pairs.map((p) => p.user.sessionId).filter((x): x is string => !!x))];
     const [users, documents, coAuthors, sessions] = await Promise.all([
-      this.prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, role: true, disabled: true, tokenVersion: true } }),
+      this.prisma.user.findMany({
+        where: { id: { in: userIds } },
+        select: { id: true, role: true, disabled: true, tokenVersion: true },
+      }),
       this.prisma.document.findMany({ where: { id: { in: documentIds } } }),
       this.prisma.documentCoAuthor.findMany({ where: { documentId: { in: documentIds }, userId: { in: userIds } } }),
-      this.prisma.session.findMany({ where: { id: { in: sessionIds } }, select: { id: true, userId: true, revokedAt: true } }),
+      this.prisma.session.findMany({
+        where: { id: { in: sessionIds } },
+        select: { id: true, userId: true, revokedAt: true },
+      }),
     ]);
     const meetingIds = [...new Set(documents.map((d) => d.meetingId).filter((x): x is string => !!x))];
     const participants = await this.prisma.participant.findMany({

@@ -155,7 +155,9 @@ export class DocumentVersionsService {
     }
     const savedBefore = await this.prisma.$transaction(async (tx) => {
       // Re-checked under the row lock: a lock taken meanwhile wins.
-      const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT "locked" FROM "Document" WHERE "id" = ${documentId} FOR UPDATE`;
+      const [row] = await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT "locked" FROM "Document" WHERE "id" = ${documentId} FOR UPDATE`;
       if (row?.locked) throw new AppError('document_locked');
       const saved = await this.insert(tx, {
         documentId,
@@ -184,7 +186,9 @@ export class DocumentVersionsService {
   /** Numbers versions 1, 2, 3 … per document; the advisory lock serialises concurrent saves (UNIQUE is the backstop). */
   private async insert(
     tx: Prisma.TransactionClient,
-    v: Pick<DocumentVersion, 'documentId' | 'name' | 'kind' | 'authorId' | 'text' | 'sourceVersionId'> & { state: Uint8Array },
+    v: Pick<DocumentVersion, 'documentId' | 'name' | 'kind' | 'authorId' | 'text' | 'sourceVersionId'> & {
+      state: Uint8Array;
+    },
   ): Promise<DocumentVersion> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`document-versions:${v.documentId}`}))`;
     const last = await tx.documentVersion.aggregate({ where: { documentId: v.documentId }, _max: { number: true } });
@@ -209,7 +213,10 @@ export class DocumentVersionsService {
 
   private async view(versionId: string): Promise<DocumentVersionView> {
     return toVersionView(
-      await this.prisma.documentVersion.findUniqueOrThrow({ where: { id: versionId }, include: { author: { select: personSelect } } }),
+      await this.prisma.documentVersion.findUniqueOrThrow({
+        where: { id: versionId },
+        include: { author: { select: personSelect } },
+      }),
     );
   }
 }

@@ -54,7 +54,11 @@ export class DocumentsController {
 
   @Patch(':id')
   @ZodResponse(DocumentView)
-  rename(@CurrentUser() user: AuthUser, @Param('id') id: string, @ZodBody(RenameDocumentBody) body: RenameDocumentBody) {
+  rename(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @ZodBody(RenameDocumentBody) body: RenameDocumentBody,
+  ) {
     return this.documents.rename(user, id, body);
   }
 

@@ -51,22 +51,34 @@ export class DocumentsService {
   async create(user: AuthUser, body: CreateDocumentBody): Promise<DocumentView> {
     let meetingId = body.meetingId ?? null;
     if (body.agendaItemId) {
-      const item = await this.prisma.agendaItem.findUnique({ where: { id: body.agendaItemId }, select: { meetingId: true } });
+      const item = await this.prisma.agendaItem.findUnique({
+        where: { id: body.agendaItemId },
+        select: { meetingId: true },
+      });
       if (!item || (meetingId && item.meetingId !== meetingId)) {
-        throw new AppError('validation_failed', [{ path: 'agendaItemId', message: 'not an agenda item of this meeting' }]);
+        throw new AppError('validation_failed', [
+          { path: 'agendaItemId', message: 'not an agenda item of this meeting' },
+        ]);
       }
       meetingId = item.meetingId;
     }
     if (meetingId) {
       const { participant } = await this.meetings.load(user, meetingId);
-      if (!canCreateDocument(user.role, { participantRole: participant?.role ?? null })) throw new AppError('forbidden');
+      if (!canCreateDocument(user.role, { participantRole: participant?.role ?? null }))
+        throw new AppError('forbidden');
     } else if (user.meetingScope || !canCreateDocument(user.role, null)) {
       throw new AppError('forbidden');
     }
     const state = proseMirrorToYjsState(documentTemplate(body.kind));
     const document = await this.prisma.$transaction(async (tx) => {
       const created = await tx.document.create({
-        data: { kind: body.kind, title: body.title, ownerId: user.id, meetingId, agendaItemId: body.agendaItemId ?? null },
+        data: {
+          kind: body.kind,
+          title: body.title,
+          ownerId: user.id,
+          meetingId,
+          agendaItemId: body.agendaItemId ?? null,
+        },
       });
       await this.collab.createContent(tx, created.id, state);
       await this.audit.append(tx, {
@@ -160,8 +172,12 @@ export class DocumentsService {
 
   async addCoAuthor(user: AuthUser, documentId: string, body: AddCoAuthorBody): Promise<DocumentView> {
     const { document } = await this.access.require(user, documentId, canManageDocument);
-    const target = await this.prisma.user.findUnique({ where: { id: body.userId }, select: { id: true, disabled: true } });
-    if (!target || target.disabled) throw new AppError('validation_failed', [{ path: 'userId', message: 'no such active user' }]);
+    const target = await this.prisma.user.findUnique({
+      where: { id: body.userId },
+      select: { id: true, disabled: true },
+    });
+    if (!target || target.disabled)
+      throw new AppError('validation_failed', [{ path: 'userId', message: 'no such active user' }]);
     if (target.id === document.ownerId) throw new AppError('conflict', undefined, 'the owner is already an author');
     const exists = await this.prisma.documentCoAuthor.findUnique({
       where: { documentId_userId: { documentId, userId: target.id } },

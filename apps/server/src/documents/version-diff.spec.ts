@@ -13,8 +13,14 @@ describe(diffBlocks.name, () => {
     expect(r.blocks[0]).toEqual({ op: 'equal', segments: [{ op: 'equal', text: '案由' }] });
     const change = r.blocks[1]!;
     expect(change.op).toBe('change');
-    const before = change.segments.filter((s) => s.op !== 'insert').map((s) => s.text).join('');
-    const after = change.segments.filter((s) => s.op !== 'delete').map((s) => s.text).join('');
+    const before = change.segments
+      .filter((s) => s.op !== 'insert')
+      .map((s) => s.text)
+      .join('');
+    const after = change.segments
+      .filter((s) => s.op !== 'delete')
+      .map((s) => s.text)
+      .join('');
     expect(before).toBe('建议进一步优化营商环境。');
     expect(after).toBe('建议持续优化本地营商环境。');
     expect(change.segments.some((s) => s.op === 'equal' && s.text.includes('营商环境'))).toBe(true);

@@ -43,7 +43,10 @@ function changeWithin(before: string, after: string): DiffSegment[] | null {
  * items): blocks are aligned first, then a block replaced by a similar one is shown as one
  * `change` block with the inserted and deleted words inside it.
  */
-export function diffBlocks(from: string[], to: string[]): { blocks: DiffBlock[]; stats: { inserted: number; deleted: number } } {
+export function diffBlocks(
+  from: string[],
+  to: string[],
+): { blocks: DiffBlock[]; stats: { inserted: number; deleted: number } } {
   const blocks: DiffBlock[] = [];
   const stats = { inserted: 0, deleted: 0 };
   const removedBlock = (text: string) => {

@@ -49,7 +49,10 @@ export function collabAccess(a: DocumentActor, locked: boolean): CollabAccess {
  * Creating a document: for a meeting, its participants except observers (and staff); without a
  * meeting, any signed-in account except invitation guests, who only work inside their meeting.
  */
-export function canCreateDocument(globalRole: GlobalRole, meeting: { participantRole: ParticipantRole | null } | null): boolean {
+export function canCreateDocument(
+  globalRole: GlobalRole,
+  meeting: { participantRole: ParticipantRole | null } | null,
+): boolean {
   const staff = globalRole === 'admin' || globalRole === 'staff';
   if (!meeting) return globalRole !== 'guest';
   return staff || (meeting.participantRole !== null && meeting.participantRole !== 'observer');

@@ -29,8 +29,15 @@ describe('document access', () => {
     for (const g of globals) {
       for (const p of roles) {
         for (const author of ['owner', 'co-author', 'none'] as const) {
-          const a = actor({ globalRole: g, participantRole: p, isOwner: author === 'owner', isCoAuthor: author === 'co-author' });
-          rows.push(`${g}/${p ?? '-'}/${author}: ${collabAccess(a, false)} ${collabAccess(a, true)} ${canManageDocument(a) ? 'manage' : ''}`.trim());
+          const a = actor({
+            globalRole: g,
+            participantRole: p,
+            isOwner: author === 'owner',
+            isCoAuthor: author === 'co-author',
+          });
+          rows.push(
+            `${g}/${p ?? '-'}/${author}: ${collabAccess(a, false)} ${collabAccess(a, true)} ${canManageDocument(a) ? 'manage' : ''}`.trim(),
+          );
         }
       }
     }
@@ -45,7 +52,11 @@ describe('document access', () => {
   });
 
   it('freezes the text for everyone while locked, owner and admin included', () => {
-    for (const a of [actor({ isOwner: true }), actor({ globalRole: 'admin', isCoAuthor: true }), actor({ participantRole: 'chair' })]) {
+    for (const a of [
+      actor({ isOwner: true }),
+      actor({ globalRole: 'admin', isCoAuthor: true }),
+      actor({ participantRole: 'chair' }),
+    ]) {
       expect(canEditDocumentContent(a, false)).toBe(true);
       expect(canEditDocumentContent(a, true)).toBe(false);
       expect(collabAccess(a, true)).toBe('read');

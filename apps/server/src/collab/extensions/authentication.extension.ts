@@ -48,9 +48,15 @@ export class AuthenticationExtension implements CollabExtension {
    * again whether the account is still enabled and signed in (tokenVersion, session) and what
    * it may do with the document, in one batch of queries. Expiry alone does not close a socket.
    */
-  async onRevalidate(connections: { principal: CollabPrincipal; documentId: string }[]): Promise<(CollabCloseCode | null)[]> {
+  async onRevalidate(
+    connections: { principal: CollabPrincipal; documentId: string }[],
+  ): Promise<(CollabCloseCode | null)[]> {
     const results = await this.documents.resolveMany(
-      connections.map((c) => ({ user: c.principal.user, tokenVersion: c.principal.tokenVersion, documentId: c.documentId })),
+      connections.map((c) => ({
+        user: c.principal.user,
+        tokenVersion: c.principal.tokenVersion,
+        documentId: c.documentId,
+      })),
     );
     return results.map(({ userValid, access }, i) => {
       if (!userValid) return CollabCloseCode.Unauthorized;

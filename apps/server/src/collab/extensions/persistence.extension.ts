@@ -102,7 +102,12 @@ export class PersistenceExtension implements CollabExtension {
       this.applyStored(doc, { snapshot: null, rows });
       if (doc.broken || doc.destroyed) return;
       const state = Y.encodeStateAsUpdate(doc.ydoc);
-      const won = await this.repo.replaceSnapshot(doc.id, version, state, rows.map((r) => r.id));
+      const won = await this.repo.replaceSnapshot(
+        doc.id,
+        version,
+        state,
+        rows.map((r) => r.id),
+      );
       if (!won) continue;
       doc.snapshotVersion = version + 1;
       doc.logRows = Math.max(0, doc.logRows - rows.length);
@@ -128,7 +133,9 @@ export class PersistenceExtension implements CollabExtension {
     const rejected: bigint[] = [];
     for (const row of stored.rows) {
       if (!doc.applyDurable(row.data, Origin.Store)) {
-        this.log.error(`quarantining update-log row ${row.id} of ${doc.id} (${Buffer.from(row.data).toString('base64').slice(0, 200)})`);
+        this.log.error(
+          `quarantining update-log row ${row.id} of ${doc.id} (${Buffer.from(row.data).toString('base64').slice(0, 200)})`,
+        );
         rejected.push(row.id);
       }
     }

@@ -15,7 +15,6 @@ const enum Kind {
   AccessChanged = 2,
 }
 
-
 /**
  * Several server processes serving one document converge through Redis pub/sub (one channel
  * per loaded document): updates after they were committed and applied, awareness, and
@@ -142,7 +141,9 @@ export class RedisRelayExtension implements CollabExtension {
   private resyncAll(): void {
     if (!this.host) return;
     for (const doc of this.host.loadedDocuments()) {
-      this.host.resync(doc).catch((err: unknown) => this.log.error(`resync of ${doc.id} failed: ${(err as Error).message}`));
+      this.host
+        .resync(doc)
+        .catch((err: unknown) => this.log.error(`resync of ${doc.id} failed: ${(err as Error).message}`));
     }
   }
 }

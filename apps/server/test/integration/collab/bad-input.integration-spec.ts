@@ -136,21 +136,33 @@ const rejectedFrame: fc.Arbitrary<Uint8Array> = fc.oneof(
   // a real frame cut short (never at its full length)
   realFrame.chain((f) => fc.integer({ min: 0, max: f.length - 1 }).map((n) => f.slice(0, n))),
   // a real frame with junk after it
-  fc.tuple(realFrame, fc.uint8Array({ minLength: 1, maxLength: 16 })).map(([f, tail]) => Uint8Array.from([...f, ...tail])),
+  fc
+    .tuple(realFrame, fc.uint8Array({ minLength: 1, maxLength: 16 }))
+    .map(([f, tail]) => Uint8Array.from([...f, ...tail])),
   // unknown message types and sync steps
-  fc.tuple(fc.integer({ min: 4, max: 2 ** 20 }), fc.uint8Array({ maxLength: 32 })).map(([t, rest]) =>
-    message((e) => (encoding.writeVarUint(e, t), encoding.writeUint8Array(e, rest))),
-  ),
-  fc.tuple(fc.integer({ min: 3, max: 1000 }), fc.uint8Array({ maxLength: 32 })).map(([step, rest]) =>
-    message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, step), encoding.writeVarUint8Array(e, rest))),
-  ),
+  fc
+    .tuple(fc.integer({ min: 4, max: 2 ** 20 }), fc.uint8Array({ maxLength: 32 }))
+    .map(([t, rest]) => message((e) => (encoding.writeVarUint(e, t), encoding.writeUint8Array(e, rest)))),
+  fc
+    .tuple(fc.integer({ min: 3, max: 1000 }), fc.uint8Array({ maxLength: 32 }))
+    .map(([step, rest]) =>
+      message(
+        (e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, step), encoding.writeVarUint8Array(e, rest)),
+      ),
+    ),
   // sync update with random payload / huge declared lengths / varint bombs
-  fc.uint8Array({ minLength: 3, maxLength: 256 }).map((payload) =>
-    message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, payload))),
-  ),
-  fc.integer({ min: 2 ** 20, max: 2 ** 52 }).map((len) =>
-    message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint(e, len))),
-  ),
+  fc
+    .uint8Array({ minLength: 3, maxLength: 256 })
+    .map((payload) =>
+      message(
+        (e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, payload)),
+      ),
+    ),
+  fc
+    .integer({ min: 2 ** 20, max: 2 ** 52 })
+    .map((len) =>
+      message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint(e, len))),
+    ),
   fc.integer({ min: 1, max: 40 }).map((n) => Uint8Array.from([0, 2, ...Array<number>(n).fill(0xff)])),
   fc.integer({ min: 1, max: 40 }).map((n) => Uint8Array.from([1, ...Array<number>(n).fill(0x80)])),
   // awareness with broken JSON states
@@ -291,7 +303,9 @@ describe('bad input never hurts the document, other clients or the server (T8, T
     const ok = rawSocket(server.collabUrl, documentId, fuzzer.token);
     await ok.opened;
     const sv = new Uint8Array(MAX_FRAME - 5); // type, step, 3-byte length prefix
-    const frame = message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, sv)));
+    const frame = message(
+      (e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, sv)),
+    );
     expect(frame.length).toBe(MAX_FRAME);
     ok.ws.send(frame);
     await waitFor(() => ok.messages.some((m) => m[0] === 0 && m[1] === 1) || ok.ws.readyState !== ok.ws.OPEN, 'reply');

@@ -97,7 +97,9 @@ describe('collab server: protocol, authentication, read-only', () => {
   it('refuses with 4401 without a valid token, 4404 for unknown documents, 4403 for strangers and foreign origins', async () => {
     expect(await refusalCode(server.collabUrl, documentId, undefined)).toBe(CollabCloseCode.Unauthorized);
     expect(await refusalCode(server.collabUrl, documentId, 'not-a-token')).toBe(CollabCloseCode.Unauthorized);
-    expect(await refusalCode(server.collabUrl, 'clnotadocument000000000000', owner.token)).toBe(CollabCloseCode.NotFound);
+    expect(await refusalCode(server.collabUrl, 'clnotadocument000000000000', owner.token)).toBe(
+      CollabCloseCode.NotFound,
+    );
     expect(await refusalCode(server.collabUrl, 'bad%20id!', owner.token)).toBe(CollabCloseCode.NotFound);
     expect(await refusalCode(server.collabUrl, documentId, stranger.token)).toBe(CollabCloseCode.Forbidden);
     expect(await refusalCode(server.collabUrl, documentId, owner.token, { origin: 'https://evil.example' })).toBe(
@@ -179,7 +181,9 @@ describe('collab server: protocol, authentication, read-only', () => {
     // socket.io (the live meeting room) shares the HTTP server: its websocket still opens.
     const io = new WebSocket(`${server.baseUrl.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
     io.on('error', () => {});
-    expect(await new Promise((resolve) => (io.once('open', () => resolve(true)), io.once('close', () => resolve(false))))).toBe(true);
+    expect(
+      await new Promise((resolve) => (io.once('open', () => resolve(true)), io.once('close', () => resolve(false)))),
+    ).toBe(true);
     io.close();
 
     // Any other listener keeps its own paths: the collab server neither answers nor destroys them.
@@ -211,7 +215,11 @@ describe('collab server: protocol, authentication, read-only', () => {
       where: { meetingId_userId: { meetingId, userId: person.id } },
       data: { role: 'observer' },
     });
-    await waitFor(() => c.closes.includes(CollabCloseCode.AccessChanged), 'access-changed after the role change', 10_000);
+    await waitFor(
+      () => c.closes.includes(CollabCloseCode.AccessChanged),
+      'access-changed after the role change',
+      10_000,
+    );
     await synced(c);
     // Removed from the meeting: no access at all any more.
     await server.prisma.participant.delete({ where: { meetingId_userId: { meetingId, userId: person.id } } });

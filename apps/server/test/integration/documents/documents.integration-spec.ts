@@ -51,9 +51,8 @@ describe('documents API: templates, metadata, lock, co-authors, versions', () =>
       { userId: observer.id, role: 'observer' },
       { userId: chair.id, role: 'chair' },
     ]);
-    agendaItemId = (
-      await server.prisma.agendaItem.create({ data: { meetingId, position: 0, title: '优化营商环境' } })
-    ).id;
+    agendaItemId = (await server.prisma.agendaItem.create({ data: { meetingId, position: 0, title: '优化营商环境' } }))
+      .id;
   });
 
   afterAll(async () => {
@@ -63,7 +62,11 @@ describe('documents API: templates, metadata, lock, co-authors, versions', () =>
   });
 
   it('creates a proposal from its template (案由 / 案据 / 建议) and a report from its own', async () => {
-    const res = await api(owner).post('/api/documents', { title: '关于优化营商环境的提案', kind: 'proposal', meetingId });
+    const res = await api(owner).post('/api/documents', {
+      title: '关于优化营商环境的提案',
+      kind: 'proposal',
+      meetingId,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       kind: 'proposal',
@@ -79,9 +82,13 @@ describe('documents API: templates, metadata, lock, co-authors, versions', () =>
 
     const report = await api(owner).post('/api/documents', { title: '营商环境调研报告', kind: 'report' });
     expect(report.status).toBe(201);
-    expect((await api(owner).get(`/api/documents/${report.body.id}/text`)).body.text).toBe('调研背景\n基本情况\n存在问题\n对策建议');
+    expect((await api(owner).get(`/api/documents/${report.body.id}/text`)).body.text).toBe(
+      '调研背景\n基本情况\n存在问题\n对策建议',
+    );
 
-    const audit = await server.prisma.auditEvent.findFirst({ where: { action: 'document.created', entityId: res.body.id } });
+    const audit = await server.prisma.auditEvent.findFirst({
+      where: { action: 'document.created', entityId: res.body.id },
+    });
     expect(audit).toMatchObject({ actorId: owner.id, meetingId });
   });
 
@@ -90,7 +97,9 @@ describe('documents API: templates, metadata, lock, co-authors, versions', () =>
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ meetingId, agendaItemId });
     const other = await createMeeting(server, chair.id, [{ userId: chair.id, role: 'chair' }]);
-    expect((await api(member).post('/api/documents', { title: 'x', kind: 'note', meetingId: other, agendaItemId })).status).toBe(400);
+    expect(
+      (await api(member).post('/api/documents', { title: 'x', kind: 'note', meetingId: other, agendaItemId })).status,
+    ).toBe(400);
     expect((await api(observer).post('/api/documents', { title: 'x', kind: 'proposal', meetingId })).status).toBe(403);
     expect((await api(stranger).post('/api/documents', { title: 'x', kind: 'proposal', meetingId })).status).toBe(404);
     expect((await api(owner).post('/api/documents', { title: '', kind: 'proposal' })).status).toBe(400);
@@ -99,14 +108,21 @@ describe('documents API: templates, metadata, lock, co-authors, versions', () =>
 
   it('lists what each person may see, with filters', async () => {
     const mine = await api(stranger).post('/api/documents', { title: '个人草稿：社区养老', kind: 'note' });
-    const inMeeting = await api(owner).post('/api/documents', { title: '关于社区养老服务的提案', kind: 'proposal', meetingId });
-    const ids = async (p: Person, q = '') => ((await api(p).get(`/api/documents${q}`)).body.items as { id: string }[]).map((d) => d.id);
+    const inMeeting = await api(owner).post('/api/documents', {
+      title: '关于社区养老服务的提案',
+      kind: 'proposal',
+      meetingId,
+    });
+    const ids = async (p: Person, q = '') =>
+      ((await api(p).get(`/api/documents${q}`)).body.items as { id: string }[]).map((d) => d.id);
     expect(await ids(stranger)).toContain(mine.body.id);
     expect(await ids(stranger)).not.toContain(inMeeting.body.id);
     expect(await ids(observer)).toContain(inMeeting.body.id);
     expect(await ids(observer)).not.toContain(mine.body.id);
     expect(await ids(staff)).toEqual(expect.arrayContaining([mine.body.id, inMeeting.body.id]));
-    expect(await ids(owner, `?meetingId=${meetingId}&kind=proposal&q=${encodeURIComponent('养老')}`)).toEqual([inMeeting.body.id]);
+    expect(await ids(owner, `?meetingId=${meetingId}&kind=proposal&q=${encodeURIComponent('养老')}`)).toEqual([
+      inMeeting.body.id,
+    ]);
     const page = await api(staff).get('/api/documents?limit=1');
     expect(page.body.items).toHaveLength(1);
     expect(page.body.total).toBeGreaterThan(1);
@@ -124,7 +140,10 @@ describe('documents API: templates, metadata, lock, co-authors, versions', () =>
       saveVersion: false,
       restoreVersion: false,
     });
-    expect((await api(member).get(`/api/documents/${doc.body.id}`)).body.can).toMatchObject({ edit: true, lock: false });
+    expect((await api(member).get(`/api/documents/${doc.body.id}`)).body.can).toMatchObject({
+      edit: true,
+      lock: false,
+    });
     expect((await api(chair).get(`/api/documents/${doc.body.id}`)).body.can).toMatchObject({ edit: true, lock: true });
     expect((await api(staff).get(`/api/documents/${doc.body.id}`)).body.can).toMatchObject({ edit: false, lock: true });
   });
@@ -140,9 +159,9 @@ describe('documents API: templates, metadata, lock, co-authors, versions', () =>
     expect(locked.body.lockedAt).toBeTruthy();
     expect((await api(owner).get(`/api/documents/${doc.id}`)).body.can.edit).toBe(false);
     expect((await api(owner).post(`/api/documents/${doc.id}/unlock`)).body.locked).toBe(false);
-    const actions = (await server.prisma.auditEvent.findMany({ where: { entityId: doc.id }, orderBy: { at: 'asc' } })).map(
-      (e) => [e.action, e.meetingId],
-    );
+    const actions = (
+      await server.prisma.auditEvent.findMany({ where: { entityId: doc.id }, orderBy: { at: 'asc' } })
+    ).map((e) => [e.action, e.meetingId]);
     expect(actions).toEqual([
       ['document.created', meetingId],
       ['document.renamed', meetingId],
@@ -158,7 +177,10 @@ describe('documents API: templates, metadata, lock, co-authors, versions', () =>
     const added = await api(owner).post(`/api/documents/${doc.id}/co-authors`, { userId: stranger.id });
     expect(added.status).toBe(200);
     expect(added.body.coAuthors.map((p: { id: string }) => p.id)).toEqual([stranger.id]);
-    expect((await api(stranger).get(`/api/documents/${doc.id}`)).body.can).toMatchObject({ edit: true, manageCoAuthors: false });
+    expect((await api(stranger).get(`/api/documents/${doc.id}`)).body.can).toMatchObject({
+      edit: true,
+      manageCoAuthors: false,
+    });
     expect((await api(owner).post(`/api/documents/${doc.id}/co-authors`, { userId: owner.id })).status).toBe(409);
     expect((await api(owner).post(`/api/documents/${doc.id}/co-authors`, { userId: 'nobody' })).status).toBe(400);
     const removed = await api(owner).delete(`/api/documents/${doc.id}/co-authors/${stranger.id}`);
@@ -167,22 +189,36 @@ describe('documents API: templates, metadata, lock, co-authors, versions', () =>
   });
 
   it('saves named versions, shows them read-only, compares them and restores one as a new edit', async () => {
-    const doc = (await api(owner).post('/api/documents', { title: '关于加强社区养老的提案', kind: 'proposal', meetingId })).body;
+    const doc = (
+      await api(owner).post('/api/documents', { title: '关于加强社区养老的提案', kind: 'proposal', meetingId })
+    ).body;
     const live = connectClient(server.collabUrl, doc.id, owner.token);
     const watcher = connectClient(server.collabUrl, doc.id, member.token);
     clients.push(live, watcher);
     await Promise.all([synced(live), synced(watcher)]);
     paragraph(live.doc, '社区养老服务供给不足。', 2);
-    await waitFor(async () => (await api(owner).get(`/api/documents/${doc.id}/text`)).body.text.includes('供给不足'), 'edit committed');
+    await waitFor(
+      async () => (await api(owner).get(`/api/documents/${doc.id}/text`)).body.text.includes('供给不足'),
+      'edit committed',
+    );
 
     const v1 = await api(owner).post(`/api/documents/${doc.id}/versions`, { name: '初稿' });
     expect(v1.status).toBe(201);
     const text1 = '案由\n社区养老服务供给不足。\n案据\n建议'; // a paragraph added under 案由 (empty paragraphs are not text)
-    expect(v1.body).toMatchObject({ number: 1, name: '初稿', kind: 'named', author: { id: owner.id }, contentHash: sha256(text1) });
+    expect(v1.body).toMatchObject({
+      number: 1,
+      name: '初稿',
+      kind: 'named',
+      author: { id: owner.id },
+      contentHash: sha256(text1),
+    });
     expect(v1.body.textLength).toBe(text1.length);
 
     paragraph(live.doc, '建议增设社区食堂。');
-    await waitFor(async () => (await api(owner).get(`/api/documents/${doc.id}/text`)).body.text.includes('社区食堂'), 'second edit');
+    await waitFor(
+      async () => (await api(owner).get(`/api/documents/${doc.id}/text`)).body.text.includes('社区食堂'),
+      'second edit',
+    );
     const v2 = await api(member).post(`/api/documents/${doc.id}/versions`, { name: '征求意见稿' });
     expect(v2.body).toMatchObject({ number: 2, name: '征求意见稿' });
     expect((await api(observer).post(`/api/documents/${doc.id}/versions`, { name: '观察员版本' })).status).toBe(403);
@@ -193,7 +229,11 @@ describe('documents API: templates, metadata, lock, co-authors, versions', () =>
     const detail = await api(observer).get(`/api/documents/${doc.id}/versions/${v1.body.id}`);
     expect(detail.body.text).toBe(text1);
     expect(detail.body.content.type).toBe('doc');
-    expect(detail.body.content.content[0]).toEqual({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '案由' }] });
+    expect(detail.body.content.content[0]).toEqual({
+      type: 'heading',
+      attrs: { level: 2 },
+      content: [{ type: 'text', text: '案由' }],
+    });
 
     const state = await fetch(`${server.baseUrl}/api/documents/${doc.id}/versions/${v1.body.id}/state`, {
       headers: { authorization: `Bearer ${observer.token}` },
@@ -219,14 +259,20 @@ describe('documents API: templates, metadata, lock, co-authors, versions', () =>
     expect(restored.status).toBe(200);
     expect(restored.body.restored).toMatchObject({ id: v1.body.id });
     expect(restored.body.savedBefore).toMatchObject({ number: 3, kind: 'before_restore', sourceVersionId: v1.body.id });
-    await waitFor(() => !watcher.doc.getXmlFragment('default').toString().includes('社区食堂'), 'restore reaches clients');
+    await waitFor(
+      () => !watcher.doc.getXmlFragment('default').toString().includes('社区食堂'),
+      'restore reaches clients',
+    );
     expect((await api(owner).get(`/api/documents/${doc.id}/text`)).body.text).toBe(text1);
     expect(watcher.doc.getXmlFragment('default').toString()).toBe(live.doc.getXmlFragment('default').toString());
     const before = await api(owner).get(`/api/documents/${doc.id}/versions/${restored.body.savedBefore.id}`);
     expect(before.body.text).toContain('社区食堂');
     // Editing goes on from the restored content.
     paragraph(watcher.doc, '恢复后继续修改。');
-    await waitFor(async () => (await api(owner).get(`/api/documents/${doc.id}/text`)).body.text.endsWith('恢复后继续修改。'), 'edit after restore');
+    await waitFor(
+      async () => (await api(owner).get(`/api/documents/${doc.id}/text`)).body.text.endsWith('恢复后继续修改。'),
+      'edit after restore',
+    );
 
     await api(chair).post(`/api/documents/${doc.id}/lock`);
     const blocked = await api(owner).post(`/api/documents/${doc.id}/versions/${v2.body.id}/restore`);
@@ -235,7 +281,9 @@ describe('documents API: templates, metadata, lock, co-authors, versions', () =>
     // Saving a version of a locked text (e.g. 表决稿) is what locking is for.
     expect((await api(chair).post(`/api/documents/${doc.id}/versions`, { name: '表决稿' })).body.number).toBe(4);
 
-    const actions = (await server.prisma.auditEvent.findMany({ where: { entityId: doc.id }, orderBy: { at: 'asc' } })).map((e) => e.action);
+    const actions = (
+      await server.prisma.auditEvent.findMany({ where: { entityId: doc.id }, orderBy: { at: 'asc' } })
+    ).map((e) => e.action);
     expect(actions).toEqual([
       'document.created',
       'document.version_saved',

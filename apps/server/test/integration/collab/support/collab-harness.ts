@@ -25,7 +25,10 @@ export interface CollabTestServer {
  * Boots the real server on port 0 over an existing database, which it does NOT close: several
  * instances (Redis tests) or several lives (restart tests) can share one database.
  */
-export async function startCollabServer(db: DatabaseConnection, env: Record<string, string> = {}): Promise<CollabTestServer> {
+export async function startCollabServer(
+  db: DatabaseConnection,
+  env: Record<string, string> = {},
+): Promise<CollabTestServer> {
   const config = loadConfig({
     XS_LOG_LEVEL: process.env.XS_TEST_LOG_LEVEL ?? 'silent',
     XS_ADMIN_PASSWORD: 'admin-password-1',
@@ -107,7 +110,12 @@ export interface Client {
 }
 
 /** The stock y-websocket client, exactly as the web editor uses it (BroadcastChannel off: one process). */
-export function connectClient(collabUrl: string, documentId: string, token: string, opts: { connect?: boolean } = {}): Client {
+export function connectClient(
+  collabUrl: string,
+  documentId: string,
+  token: string,
+  opts: { connect?: boolean } = {},
+): Client {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(collabUrl, documentId, doc, {
     params: { token },
@@ -131,7 +139,11 @@ export function connectClient(collabUrl: string, documentId: string, token: stri
   };
 }
 
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
@@ -172,7 +184,12 @@ export function prng(seed: number): () => number {
 }
 
 /** A raw socket speaking the wire format directly (fuzzing, limits). Resolves once open, or with the close code. */
-export function rawSocket(collabUrl: string, documentId: string, token: string | undefined, headers: Record<string, string> = {}) {
+export function rawSocket(
+  collabUrl: string,
+  documentId: string,
+  token: string | undefined,
+  headers: Record<string, string> = {},
+) {
   const url = `${collabUrl}/${documentId}${token !== undefined ? `?token=${encodeURIComponent(token)}` : ''}`;
   const ws = new WebSocket(url, { headers });
   const messages: Buffer[] = [];
@@ -189,7 +206,12 @@ export function rawSocket(collabUrl: string, documentId: string, token: string |
 }
 
 /** Close code of a connection the server refuses right after the handshake. */
-export async function refusalCode(collabUrl: string, documentId: string, token: string | undefined, headers?: Record<string, string>): Promise<number> {
+export async function refusalCode(
+  collabUrl: string,
+  documentId: string,
+  token: string | undefined,
+  headers?: Record<string, string>,
+): Promise<number> {
   const s = rawSocket(collabUrl, documentId, token, headers);
   return (await s.closed).code;
 }
